@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { descriptionField, idField, nameField, timestamp } from "./common";
+import { defineList, defineVerb } from "./verb";
+
+export const productView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  tokenPrefix: z.string(),
+  created: timestamp,
+  updated: timestamp,
+});
+/** The owner reads the product token again at will: it is baked into firmware. */
+export const productWithToken = productView.extend({ token: z.string() });
+
+export const createProduct = defineVerb({
+  controller: "product",
+  verb: "create",
+  summary: "Create a product; answers its product token, which devices register with",
+  allow: ["owner"],
+  input: { name: nameField, description: descriptionField.optional() },
+  output: productWithToken,
+});
+
+export const findProducts = defineList({
+  controller: "product",
+  verb: "find",
+  summary: "List products",
+  allow: ["owner"],
+  item: productView,
+  filters: { id: "string", name: "string", created: "date" },
+  textFields: ["name", "description"],
+});
+
+export const getProduct = defineVerb({
+  controller: "product",
+  verb: "get",
+  summary: "Get a product with its product token",
+  allow: ["owner"],
+  input: { id: idField },
+  output: productWithToken,
+});
+
+export const updateProduct = defineVerb({
+  controller: "product",
+  verb: "update",
+  summary: "Rename or describe a product",
+  allow: ["owner"],
+  input: { id: idField, name: nameField.optional(), description: descriptionField.optional() },
+  output: productView,
+});
+
+export const removeProduct = defineVerb({
+  controller: "product",
+  verb: "remove",
+  summary: "Remove a product that no device has registered with",
+  allow: ["owner"],
+  input: { id: idField },
+  output: z.object({ id: z.string(), removed: z.literal(true) }),
+});
+
+// product/rotateToken (+) — a new product token; the old one stops working at once
+export const rotateProductToken = defineVerb({
+  controller: "product",
+  verb: "rotateToken",
+  summary: "Replace the product token; devices must be given the new one",
+  allow: ["owner"],
+  input: { id: idField },
+  output: productWithToken,
+});

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { filterShape, type FilterSpec } from "./filters";
+
+// A verb is data: its contract (input, output, who may call it, how it answers) is declared once
+// here and drives the dispatcher, the OpenAPI document, the browser client and the tests.
+
+/** Account roles, most powerful first. A verb names the least of them it needs. */
+export const ACCOUNT_ROLES = ["owner", "admin", "user", "viewer"] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+/** Who may call: the least account role, and/or the device, product or anyone. */
+export type Grant = AccountRole | "device" | "product" | "public";
+
+/** `data`: {"data": …}; `list`: the paged envelope; `bare`: the result itself (device callers). */
+export type Answer = "data" | "list" | "bare";
+
+export interface VerbContract<
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodType = z.ZodType,
+> {
+  controller: string;
+  verb: string;
+  summary: string;
+  allow: readonly Grant[];
+  input: Input;
+  output: Output;
+  answer: Answer;
+  /** Device callers send their whole configuration: unknown fields are dropped, not refused. */
+  ignoreUnknown: boolean;
+  /** List verbs: the fields the body may filter on, and the name-like fields `filter=` searches. */
+  filters?: FilterSpec;
+  textFields?: readonly string[];
+}
+
+export const roleRank = (role: AccountRole): number => ACCOUNT_ROLES.length - ACCOUNT_ROLES.indexOf(role);
+
+/** Whether an account role satisfies a verb's grants. */
+export function roleAllows(role: AccountRole, allow: readonly Grant[]): boolean {
+  return allow.some((grant) => isAccountRole(grant) && roleRank(role) >= roleRank(grant));
+}
+
+export const isAccountRole = (value: string): value is AccountRole =>
+  (ACCOUNT_ROLES as readonly string[]).includes(value);
+
+/** Verbs acting inside an account accept `accountId`; only the owner may name another account. */
+export const isAccountScoped = (allow: readonly Grant[]): boolean => allow.some(isAccountRole);
+
+const accountIdField = { accountId: z.string().trim().min(1).max(64).optional() };
+
+interface VerbDefinition<Shape extends z.ZodRawShape, Output extends z.ZodType> {
+  controller: string;
+  verb: string;
+  summary: string;
+  allow: readonly Grant[];
+  input: Shape;
+  output: Output;
+  answer?: "data" | "bare";
+  ignoreUnknown?: boolean;
+}
+
+function objectOf<Shape extends z.ZodRawShape>(shape: Shape, ignoreUnknown: boolean) {
+  return ignoreUnknown ? z.object(shape) : z.strictObject(shape);
+}
+
+export function defineVerb<const Shape extends z.ZodRawShape, Output extends z.ZodType>(
+  def: VerbDefinition<Shape, Output>,
+) {
+  const ignoreUnknown = def.ignoreUnknown ?? false;
+  const shape = isAccountScoped(def.allow) ? { ...def.input, ...accountIdField } : def.input;
+  return {
+    ...def,
+    answer: def.answer ?? "data",
+    ignoreUnknown,
+    input: objectOf(shape as Shape & typeof accountIdField, ignoreUnknown),
+  } satisfies VerbContract;
+}
+
+interface ListDefinition<Shape extends z.ZodRawShape, Item extends z.ZodType, Filters extends FilterSpec> {
+  controller: string;
+  verb: string;
+  summary: string;
+  allow: readonly Grant[];
+  input?: Shape;
+  item: Item;
+  filters: Filters;
+  textFields: readonly string[];
+}
+
+/** A `find` verb: exact-match and `__eq/__neq/__lte/__gte/__in/__nin` filters on listed fields. */
+export function defineList<const Shape extends z.ZodRawShape, Item extends z.ZodType, const Filters extends FilterSpec>(
+  def: ListDefinition<Shape, Item, Filters>,
+) {
+  const shape = { ...filterShape(def.filters), ...(def.input ?? ({} as Shape)), ...accountIdField };
+  return {
+    controller: def.controller,
+    verb: def.verb,
+    summary: def.summary,
+    allow: def.allow,
+    answer: "list" as const,
+    ignoreUnknown: false,
+    input: z.strictObject(shape),
+    output: z.array(def.item),
+    filters: def.filters,
+    textFields: def.textFields,
+  } satisfies VerbContract;
+}
+
+export type InputOf<C extends VerbContract> = z.infer<C["input"]>;
+export type OutputOf<C extends VerbContract> = z.infer<C["output"]>;
+export const verbPath = (c: Pick<VerbContract, "controller" | "verb">) => `${c.controller}/${c.verb}`;
