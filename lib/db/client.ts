@@ -1,0 +1,40 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "../env";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { PrismaClient, type Prisma } from "./generated/sqlite/client";
+
+// Prisma cannot switch provider at run time, so each engine has its own generated client from one
+// source schema (docs/decisions/002). Their model APIs are identical; the rest of the code is
+// typed against the SQLite client and the engine is chosen here, once.
+
+export type Db = PrismaClient;
+/** The root client or an interactive transaction: data-access functions accept either. */
+export type Queryable = Prisma.TransactionClient | PrismaClient;
+
+let client: Db | undefined;
+
+function connect(): Db {
+  const { engine, databaseUrl } = env();
+  if (engine === "postgres") {
+    const pg = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    return pg as unknown as Db;
+  }
+  // better-sqlite3's busy timeout; WAL mode is set (and persists in the file) by the migrator.
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }) });
+}
+
+/** The process-wide client (one, so hot reloads and tests never multiply connections). */
+export function db(): Db {
+  client ??= connect();
+  return client;
+}
+
+export async function disconnect(): Promise<void> {
+  await client?.$disconnect();
+  client = undefined;
+}
+
+export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return db().$transaction(work, { timeout: 20_000, maxWait: 20_000 });
+}
