@@ -1,0 +1,26 @@
+import { verbPath } from "../contracts/verb";
+import { accountController } from "./account";
+import { auditController } from "./audit";
+import { deviceController, registerDeviceVerb } from "./device";
+import type { VerbHandler } from "./implement";
+import { productController } from "./product";
+import { tokenController } from "./token";
+import { authLoginVerb, userController } from "./user";
+
+// The registry: the single source for routing and the OpenAPI document. A verb a later issue owns
+// (provision, metric, alert…) is simply absent, so it answers unrecognized_request.
+export const controllerVerbs: readonly VerbHandler[] = [
+  ...accountController,
+  ...userController,
+  ...tokenController,
+  ...productController,
+  ...auditController,
+  ...deviceController,
+];
+
+const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));
+
+export const findVerb = (controller: string, verb: string): VerbHandler | undefined => byPath.get(`${controller}/${verb}`);
+
+/** Verbs with routes of their own rather than /api|/tok/<controller>/<verb>. */
+export const specialVerbs = { authLogin: authLoginVerb, registerDevice: registerDeviceVerb } as const;

@@ -1,0 +1,31 @@
+import type { PageRequest } from "../paging";
+import type { Queryable } from "./client";
+import { listPage, type ListWhere } from "./list";
+
+export function findProductByTokenHash(q: Queryable, tokenHash: string) {
+  return q.product.findUnique({ where: { tokenHash } });
+}
+
+export function findProduct(q: Queryable, accountId: string, id: string) {
+  return q.product.findFirst({ where: { id, accountId } });
+}
+
+export function insertProduct(q: Queryable, data: { id: string; accountId: string; name: string; description: string; tokenHash: string; tokenEncrypted: string; tokenPrefix: string }) {
+  return q.product.create({ data });
+}
+
+export function updateProductRow(q: Queryable, id: string, data: { name?: string; description?: string; tokenHash?: string; tokenEncrypted?: string; tokenPrefix?: string }) {
+  return q.product.update({ where: { id }, data });
+}
+
+export function deleteProductRow(q: Queryable, id: string) {
+  return q.product.delete({ where: { id } });
+}
+
+export function countProductDevices(q: Queryable, productId: string) {
+  return q.device.count({ where: { productId } });
+}
+
+export function findProductsPage(q: Queryable, where: ListWhere, page: PageRequest) {
+  return listPage(page, where, (args) => q.product.findMany(args), (args) => q.product.count(args));
+}

@@ -1,0 +1,70 @@
+import JSON5 from "json5";
+import { ApiError, badRequest } from "../errors";
+
+export const BODY_LIMIT = 1024 * 1024;
+export const MAX_DEPTH = 32;
+
+const ACCEPTED_TYPES = /^(application\/(json|json5|[\w.+-]+\+json)|text\/plain)$/i;
+
+/** Reads at most `limit` bytes, refusing larger bodies before buffering them whole. */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new ApiError("payload_too_large", `Body exceeds ${limit} bytes`);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ApiError("payload_too_large", `Body exceeds ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Nesting depth, skipping string contents; checked before parsing so no parser recurses deeply. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "{" || ch === "[") deepest = Math.max(deepest, ++depth);
+    else if (ch === "}" || ch === "]") depth--;
+  }
+  return deepest;
+}
+
+/** A controller body: a JSON (or JSON5) object; empty means {}. */
+export async function readJsonObject(request: Request, limit = BODY_LIMIT): Promise<Record<string, unknown>> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (type && !ACCEPTED_TYPES.test(type)) {
+    throw badRequest(`Unsupported Content-Type "${type}": send a JSON object as application/json`);
+  }
+  const text = await readLimited(request, limit);
+  if (text.trim() === "") return {};
+  if (nestingDepth(text) > MAX_DEPTH) throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    try {
+      value = JSON5.parse(text);
+    } catch {
+      throw badRequest("Body is not valid JSON or JSON5");
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw badRequest("Body must be a JSON object");
+  }
+  return value as Record<string, unknown>;
+}

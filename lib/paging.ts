@@ -1,0 +1,18 @@
+import type { Cursor } from "./http/cursor";
+
+// What a list verb is asked for, independent of HTTP: built by the dispatcher from the query
+// string, honoured by the data layer.
+export interface PageRequest {
+  limit: number;
+  cursor: Cursor | undefined;
+  order: "ASC" | "DESC";
+  includeTotal: boolean;
+  text: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  next: Cursor | null;
+  prev: Cursor | null;
+  total?: number;
+}

@@ -1,0 +1,56 @@
+import { findAccounts as findAccountsContract } from "../contracts/account";
+import { findAudit as findAuditContract } from "../contracts/audit";
+import { findAccount, findAccountsPage, updateAccountRow } from "../db/accounts";
+import { findAuditEvents, recordAudit } from "../db/audit";
+import { db, transaction } from "../db/client";
+import { filterWhere, textWhere } from "../db/list";
+import { accessDenied, notFound } from "../errors";
+import { accountCaller, actorOf, type CallContext } from "./context";
+import { accountView, auditView } from "./views";
+
+/** `id` in an account verb names the account; only the owner may name another one. */
+function targetAccount(ctx: CallContext, id: string | undefined): string {
+  if (!id || id === ctx.accountId) return ctx.accountId;
+  if (accountCaller(ctx).role !== "owner") throw notFound("Cannot find account");
+  return id;
+}
+
+async function accountOrThrow(id: string) {
+  const account = await findAccount(db(), id);
+  if (!account) throw notFound("Cannot find account");
+  return account;
+}
+
+export async function getAccount(ctx: CallContext, input: { id?: string }) {
+  return accountView(await accountOrThrow(targetAccount(ctx, input.id)));
+}
+
+export async function updateAccount(ctx: CallContext, input: { id?: string; name?: string; deviceLimit?: number | null }) {
+  const id = targetAccount(ctx, input.id);
+  if (input.deviceLimit !== undefined && accountCaller(ctx).role !== "owner") {
+    throw accessDenied("Only the deployment owner sets device limits");
+  }
+  await accountOrThrow(id);
+  return transaction(async (tx) => {
+    const row = await updateAccountRow(tx, id, { name: input.name, deviceLimit: input.deviceLimit });
+    await recordAudit(tx, { accountId: id, actor: actorOf(ctx), action: "account.update", target: id, address: ctx.address, requestId: ctx.requestId });
+    return accountView(row);
+  });
+}
+
+export async function findAccounts(ctx: CallContext, input: Record<string, unknown>) {
+  const where = { ...filterWhere(input, findAccountsContract.filters), ...textWhere(ctx.page?.text, findAccountsContract.textFields) };
+  const page = await findAccountsPage(db(), where, ctx.page!);
+  return { ...page, items: page.items.map(accountView) };
+}
+
+// audit/find — newest first unless the caller asks for ASC.
+export async function findAudit(ctx: CallContext, input: Record<string, unknown>) {
+  const where = {
+    accountId: ctx.accountId,
+    ...filterWhere(input, findAuditContract.filters, { actor: "actorLabel" }),
+    ...textWhere(ctx.page?.text, findAuditContract.textFields),
+  };
+  const page = await findAuditEvents(db(), { AND: [where] }, ctx.page!);
+  return { ...page, items: page.items.map(auditView) };
+}

@@ -1,0 +1,37 @@
+import type { AccountRole } from "../contracts/verb";
+import type { PageRequest } from "../paging";
+
+// Who is calling and on whose behalf: everything a service needs to scope and audit a change,
+// with no trace of HTTP.
+export type Principal =
+  | { kind: "user"; tokenId: string; userId: string; accountId: string; role: AccountRole; label: string; origin: string }
+  | { kind: "token"; tokenId: string; userId: string | null; accountId: string; role: AccountRole; label: string }
+  | { kind: "device"; tokenId: string; deviceId: string; accountId: string; label: string }
+  | { kind: "product"; productId: string; accountId: string; label: string };
+
+export interface CallContext {
+  requestId: string;
+  address: string;
+  /** The request's Origin header, if any (login access tokens are bound to it). */
+  origin: string | null;
+  principal: Principal | null;
+  /** The account the call acts in: the caller's own, or one the owner named. */
+  accountId: string;
+  page?: PageRequest;
+}
+
+/** An account-role caller (user or CloudAPI token), which every account verb requires. */
+export function accountCaller(ctx: CallContext): Extract<Principal, { kind: "user" | "token" }> {
+  const p = ctx.principal;
+  if (!p || (p.kind !== "user" && p.kind !== "token")) throw new Error("account verb reached without an account caller");
+  return p;
+}
+
+export function actorOf(ctx: CallContext): { kind: "user" | "token" | "device" | "system"; id: string; label: string } {
+  const p = ctx.principal;
+  if (!p) return { kind: "system", id: "", label: "anonymous" };
+  if (p.kind === "user") return { kind: "user", id: p.userId, label: p.label };
+  if (p.kind === "token") return { kind: "token", id: p.tokenId, label: p.label };
+  if (p.kind === "device") return { kind: "device", id: p.deviceId, label: p.deviceId };
+  return { kind: "system", id: p.productId, label: p.label };
+}

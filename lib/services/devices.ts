@@ -1,0 +1,122 @@
+import { findDevices as findDevicesContract } from "../contracts/device";
+import { recordAudit } from "../db/audit";
+import { db, transaction } from "../db/client";
+import {
+  claimIfUnclaimed, countCountedDevices, findAccountDevice, findDeviceById, findDevicesPage, insertDevice,
+  lockAccount, refreshPoolDevice, returnToPool, updateDeviceRow,
+} from "../db/devices";
+import { filterWhere, textWhere } from "../db/list";
+import { createTokenRow, revokeTokensOf } from "../db/tokens";
+import { env } from "../env";
+import { ApiError, conflict, DEVICE_NOT_FOUND, notFound } from "../errors";
+import { newId } from "../ids";
+import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
+import { TOKEN_PREFIX } from "./authenticate";
+import { actorOf, type CallContext } from "./context";
+import { deviceView } from "./views";
+
+/** What a person types from a label: any case, with spaces and dashes. */
+export const normaliseClaimId = (typed: string) => typed.trim().toUpperCase().replace(/[\s-]+/g, "");
+
+interface RegisterInput {
+  id: string;
+  name?: string;
+  description?: string;
+  model?: string;
+  test?: boolean;
+  version?: string;
+}
+
+// builder/device/register — idempotent; answers "wait" until claimed, then the cloud to use.
+export async function registerDevice(ctx: CallContext, input: RegisterInput) {
+  const p = ctx.principal;
+  if (p?.kind !== "product") throw new ApiError("auth_mismatch", "A product token is required to register");
+  const id = normaliseClaimId(input.id);
+  const fields = { name: input.name, description: input.description, model: input.model, test: input.test, version: input.version };
+  let device = await findDeviceById(db(), id);
+  if (!device) {
+    await insertDevice(db(), {
+      id, productId: p.productId, name: fields.name ?? "", description: fields.description ?? "",
+      model: fields.model ?? "", test: fields.test ?? false, version: fields.version ?? "",
+    }).catch(async (error: unknown) => {
+      // A concurrent first registration of the same ID won the insert: that is fine.
+      if (!(await findDeviceById(db(), id))) throw error;
+    });
+    device = await findDeviceById(db(), id);
+  } else if (device.productId !== p.productId) {
+    throw conflict("This device ID is registered to another product");
+  } else if (!device.accountId) {
+    await refreshPoolDevice(db(), id, fields);
+  }
+  if (!device?.accountId) return { registered: true as const };
+  const accountId = device.accountId;
+  // The agent asks once per claim; each claimed answer carries a fresh device token.
+  const token = newSecret(TOKEN_PREFIX.device);
+  await createTokenRow(db(), {
+    id: newId(), accountId, deviceId: id, kind: "device", name: id, role: "device",
+    prefix: secretPrefix(token), hash: hashSecret(token),
+  });
+  const { appOrigin, cloudName, cloudRegion } = env();
+  return { registered: true as const, id, api: appOrigin, token, accountId, cloudType: "hosted" as const, cloudName, cloudRegion };
+}
+
+// device/claim — exactly one of many concurrent claims wins (a conditional update).
+export async function claimDevice(ctx: CallContext, input: { id: string; test?: boolean }) {
+  const id = normaliseClaimId(input.id);
+  if (!id) throw notFound(DEVICE_NOT_FOUND);
+  return transaction(async (tx) => {
+    const account = await lockAccount(tx, ctx.accountId);
+    const existing = await findDeviceById(tx, id);
+    if (!existing) throw notFound(DEVICE_NOT_FOUND);
+    if (existing.accountId === ctx.accountId) return deviceView(existing);
+    if (existing.accountId) throw conflict("This device is already claimed by another account");
+    const test = input.test ?? existing.test;
+    if (!test && account.deviceLimit !== null && (await countCountedDevices(tx, ctx.accountId)) >= account.deviceLimit) {
+      throw new ApiError("account_limit_exceeded", `The account's device limit (${account.deviceLimit}) is reached`);
+    }
+    const now = new Date();
+    if (!(await claimIfUnclaimed(tx, id, ctx.accountId, input.test, now))) {
+      throw conflict("This device is already claimed by another account");
+    }
+    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "device.claim", target: id, address: ctx.address, requestId: ctx.requestId });
+    const claimed = await findAccountDevice(tx, ctx.accountId, id);
+    return deviceView(claimed!);
+  });
+}
+
+export async function getDeviceOrThrow(ctx: CallContext, id: string) {
+  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id));
+  if (!device) throw notFound(DEVICE_NOT_FOUND);
+  return device;
+}
+
+export async function getDevice(ctx: CallContext, input: { id: string }) {
+  return deviceView(await getDeviceOrThrow(ctx, input.id));
+}
+
+export async function findDevices(ctx: CallContext, input: Record<string, unknown>) {
+  const where = {
+    accountId: ctx.accountId,
+    ...filterWhere(input, findDevicesContract.filters),
+    ...textWhere(ctx.page?.text, findDevicesContract.textFields),
+  };
+  const page = await findDevicesPage(db(), { AND: [where] }, ctx.page!);
+  return { ...page, items: page.items.map(deviceView) };
+}
+
+export async function updateDevice(ctx: CallContext, input: { id: string; name?: string; description?: string }) {
+  const device = await getDeviceOrThrow(ctx, input.id);
+  return deviceView(await updateDeviceRow(db(), device.id, { name: input.name, description: input.description }));
+}
+
+// device/release — back to the pool; every token of the device dies in the same transaction.
+export async function releaseDevice(ctx: CallContext, input: { id: string }) {
+  return transaction(async (tx) => {
+    const device = await findAccountDevice(tx, ctx.accountId, normaliseClaimId(input.id));
+    if (!device || !(await returnToPool(tx, device.id, ctx.accountId)).count) throw notFound(DEVICE_NOT_FOUND);
+    await revokeTokensOf(tx, { deviceId: device.id }, new Date());
+    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "device.release", target: device.id, address: ctx.address, requestId: ctx.requestId });
+    return deviceView((await findDeviceById(tx, device.id))!);
+  });
+}
+

@@ -1,0 +1,72 @@
+import { findProducts as findProductsContract } from "../contracts/product";
+import { recordAudit } from "../db/audit";
+import { db, transaction } from "../db/client";
+import { filterWhere, textWhere } from "../db/list";
+import { countProductDevices, deleteProductRow, findProduct, findProductsPage, insertProduct, updateProductRow } from "../db/products";
+import { env } from "../env";
+import { conflict, notFound } from "../errors";
+import { newId } from "../ids";
+import { decrypt, encrypt, hashSecret, newSecret, secretPrefix } from "../security/secrets";
+import { TOKEN_PREFIX } from "./authenticate";
+import { actorOf, type CallContext } from "./context";
+
+type ProductRow = NonNullable<Awaited<ReturnType<typeof findProduct>>>;
+
+function productView(row: ProductRow) {
+  return { ...row, created: row.created.toISOString(), updated: row.updated.toISOString() };
+}
+
+const withToken = (row: ProductRow) => ({ ...productView(row), token: decrypt(row.tokenEncrypted, env().encryptionKey) });
+
+/** A product token is baked into firmware: kept hashed for lookup and encrypted for the owner. */
+function sealedToken() {
+  const token = newSecret(TOKEN_PREFIX.product);
+  return { tokenHash: hashSecret(token), tokenEncrypted: encrypt(token, env().encryptionKey), tokenPrefix: secretPrefix(token) };
+}
+
+async function getProductRow(ctx: CallContext, id: string) {
+  const row = await findProduct(db(), ctx.accountId, id);
+  if (!row) throw notFound("Cannot find product");
+  return row;
+}
+
+export async function createProduct(ctx: CallContext, input: { name: string; description?: string }) {
+  return transaction(async (tx) => {
+    const row = await insertProduct(tx, { id: newId(), accountId: ctx.accountId, name: input.name, description: input.description ?? "", ...sealedToken() });
+    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "product.create", target: `${row.id} ${row.name}`, address: ctx.address, requestId: ctx.requestId });
+    return withToken(row);
+  });
+}
+
+export const getProduct = async (ctx: CallContext, input: { id: string }) => withToken(await getProductRow(ctx, input.id));
+
+export async function findProducts(ctx: CallContext, input: Record<string, unknown>) {
+  const where = { accountId: ctx.accountId, ...filterWhere(input, findProductsContract.filters), ...textWhere(ctx.page?.text, findProductsContract.textFields) };
+  const page = await findProductsPage(db(), { AND: [where] }, ctx.page!);
+  return { ...page, items: page.items.map(productView) };
+}
+
+export async function updateProduct(ctx: CallContext, input: { id: string; name?: string; description?: string }) {
+  const row = await getProductRow(ctx, input.id);
+  return productView(await updateProductRow(db(), row.id, { name: input.name, description: input.description }));
+}
+
+export async function removeProduct(ctx: CallContext, input: { id: string }) {
+  const row = await getProductRow(ctx, input.id);
+  return transaction(async (tx) => {
+    if ((await countProductDevices(tx, row.id)) > 0) throw conflict("Devices have registered with this product: it cannot be removed");
+    await deleteProductRow(tx, row.id);
+    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "product.remove", target: `${row.id} ${row.name}`, address: ctx.address, requestId: ctx.requestId });
+    return { id: row.id, removed: true as const };
+  });
+}
+
+// product/rotateToken — the old token stops registering devices at once.
+export async function rotateProductToken(ctx: CallContext, input: { id: string }) {
+  const row = await getProductRow(ctx, input.id);
+  return transaction(async (tx) => {
+    const updated = await updateProductRow(tx, row.id, sealedToken());
+    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "product.token_rotate", target: `${row.id} ${row.name}`, address: ctx.address, requestId: ctx.requestId });
+    return withToken(updated);
+  });
+}
