@@ -20,15 +20,9 @@ function encode(bytes: Uint8Array, length: number): string {
 
 /** A 26-character, time-ordered identifier (ULID layout: 48-bit milliseconds + 80 random bits). */
 export function newId(now: number = Date.now()): string {
-  const time = new Uint8Array(6);
-  let t = now;
-  for (let i = 5; i >= 0; i--) {
-    time[i] = t % 256;
-    t = Math.floor(t / 256);
-  }
-  // 10 time chars (50 bits, leading 2 zero bits) + 16 random chars.
-  const timePart = encode(new Uint8Array([0, ...time]), 12).slice(2);
-  return timePart + encode(randomBytes(10), 16);
+  let time = "";
+  for (let t = now, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = ALPHABET[t % 32] + time;
+  return time + encode(randomBytes(10), 16);
 }
 
 /** A device claim ID as printed on a label: ten characters, no ambiguous letters. */

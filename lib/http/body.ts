@@ -4,7 +4,9 @@ import { ApiError, badRequest } from "../errors";
 export const BODY_LIMIT = 1024 * 1024;
 export const MAX_DEPTH = 32;
 
-const ACCEPTED_TYPES = /^(application\/(json|json5|[\w.+-]+\+json)|text\/plain)$/i;
+// JSON by any reasonable name. curl's `-d` labels a body x-www-form-urlencoded unless told
+// otherwise; such a body is still read as JSON rather than refused (the parse decides).
+const ACCEPTED_TYPES = /^(application\/(json|json5|[\w.+-]+\+json|x-www-form-urlencoded)|text\/plain)$/i;
 
 /** Reads at most `limit` bytes, refusing larger bodies before buffering them whole. */
 async function readLimited(request: Request, limit: number): Promise<string> {
