@@ -43,8 +43,8 @@ export const registerDevice = defineVerb({
     test: z.boolean().optional(),
     version: z.string().max(100).optional(),
   },
+  // The claimed answer first: a union takes the first match, and {registered} alone would strip it.
   output: z.union([
-    z.object({ registered: z.literal(true) }),
     z.object({
       registered: z.literal(true),
       id: z.string(),
@@ -55,6 +55,7 @@ export const registerDevice = defineVerb({
       cloudName: z.string(),
       cloudRegion: z.string(),
     }),
+    z.strictObject({ registered: z.literal(true) }),
   ]),
 });
 

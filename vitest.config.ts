@@ -1,0 +1,28 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+const apiProject = (name: string, engine: "sqlite" | "postgres") => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["tests/api/**/*.test.ts"],
+    globalSetup: ["tests/setup/global-db.ts"],
+    setupFiles: ["tests/setup/per-file-db.ts"],
+    env: { TEST_ENGINE: engine, LOG_LEVEL: "silent" },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+// unit: no database. api: every verb through the real dispatcher on a real database, a fresh
+// copy per test file; api-postgres: the same files on PostgreSQL when TEST_POSTGRES_URL is set.
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"] } },
+      apiProject("api", "sqlite"),
+      ...(process.env.TEST_POSTGRES_URL ? [apiProject("api-postgres", "postgres")] : []),
+    ],
+  },
+});
