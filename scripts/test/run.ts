@@ -15,7 +15,7 @@ const reports = path.resolve(".test-data-reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n=== ${label}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   return result.status ?? 1;
