@@ -9,7 +9,8 @@ const apiProject = (name: string, engine: "sqlite" | "postgres") => ({
     include: ["tests/api/**/*.test.ts"],
     globalSetup: ["tests/setup/global-db.ts"],
     setupFiles: ["tests/setup/per-file-db.ts"],
-    env: { TEST_ENGINE: engine, LOG_LEVEL: "silent" },
+    // The per-token limit is exercised by its unit tests; here it would only throttle the suites.
+    env: { TEST_ENGINE: engine, LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,74 @@
+import { controllerVerbs, specialVerbs } from "../../lib/controllers";
+import { verbPath, type VerbContract } from "../../lib/contracts/verb";
+import { db } from "../../lib/db/client";
+import { call, claimId, unique } from "./client";
+import { claimedDevice, cloudToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
+
+// One valid body per verb, made against a world the test builds: the registry-driven suites
+// (tenant isolation, bad input) start from these. A verb without a sample fails the coverage test.
+
+export interface World {
+  a: Session;
+  b: Session;
+  boss: Session;
+  aDevice: string;
+  aToken: { id: string };
+  product: { id: string; token: string };
+}
+
+export async function buildWorld(): Promise<World> {
+  const boss = await owner();
+  const [a, b] = [await tenant(), await tenant()];
+  const aDevice = await claimedDevice(a);
+  await cloudToken(a);
+  const tokens = await call("/api/token/find", { token: a.token });
+  return { a, b, boss, aDevice, aToken: { id: tokens.json.data[0].id }, product: await product() };
+}
+
+export const samples: Record<string, (w: World) => Promise<Record<string, unknown>> | Record<string, unknown>> = {
+  "account/create": () => ({ name: unique("acct"), email: `${unique("u")}@example.test`, password: "long enough password" }),
+  "account/get": (w) => ({ id: w.a.accountId }),
+  "account/update": (w) => ({ id: w.a.accountId, name: "Renamed" }),
+  "account/find": () => ({}),
+  "user/logout": () => ({}),
+  "token/create": () => ({ name: unique("t"), role: "viewer" }),
+  "token/find": () => ({}),
+  "token/remove": (w) => ({ id: w.aToken.id }),
+  "product/create": () => ({ name: unique("p") }),
+  "product/find": () => ({}),
+  "product/get": (w) => ({ id: w.product.id }),
+  "product/update": (w) => ({ id: w.product.id, name: "Renamed" }),
+  "product/remove": (w) => ({ id: w.product.id }),
+  "product/rotateToken": (w) => ({ id: w.product.id }),
+  "audit/find": () => ({}),
+  "device/claim": async () => ({ id: await registeredDevice() }),
+  "device/find": () => ({}),
+  "device/get": (w) => ({ id: w.aDevice }),
+  "device/update": (w) => ({ id: w.aDevice, name: "Renamed" }),
+  "device/release": (w) => ({ id: w.aDevice }),
+  "auth/login": (w) => ({ email: w.a.email, password: "correct horse battery" }),
+  "device/register": () => ({ id: claimId() }),
+};
+
+export const everyVerb: VerbContract[] = [...controllerVerbs.map((v) => v.contract), specialVerbs.authLogin.contract, specialVerbs.registerDevice.contract];
+
+/** Where a verb is called from, and with which credential, to reach its contract. */
+export function endpoint(contract: VerbContract, w: World): { path: string; token?: string } {
+  if (contract === specialVerbs.authLogin.contract) return { path: "/api/auth" };
+  if (contract === specialVerbs.registerDevice.contract) return { path: "/builder/device/register", token: w.product.token };
+  return { path: `/api/${verbPath(contract)}`, token: contract.allow.includes("public") ? undefined : w.boss.token };
+}
+
+/** Every row of every table, for "and nothing changed" (token use stamps excluded). */
+export async function snapshot(): Promise<string> {
+  const q = db();
+  const tables = await Promise.all([
+    q.account.findMany({ orderBy: { id: "asc" } }),
+    q.user.findMany({ orderBy: { id: "asc" } }),
+    q.token.findMany({ orderBy: { id: "asc" }, omit: { lastUsed: true, expires: true } }),
+    q.product.findMany({ orderBy: { id: "asc" } }),
+    q.device.findMany({ orderBy: { id: "asc" } }),
+    q.auditEvent.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return JSON.stringify(tables);
+}

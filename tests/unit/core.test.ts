@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseFilterDate } from "../../lib/contracts/filters";
+import { ERROR_TYPES } from "../../lib/errors";
+import { derivePostgresSchema } from "../../lib/db/derive-schema";
+import { nestingDepth } from "../../lib/http/body";
+import { decodeCursor, encodeCursor } from "../../lib/http/cursor";
+import { ERROR_STATUS } from "../../lib/http/error-response";
+import { MemoryRateLimiter } from "../../lib/http/rate-limit";
+import { newId } from "../../lib/ids";
+import { normaliseClaimId } from "../../lib/services/devices";
+import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from "../../lib/services/login-throttle";
+
+describe("schema drift", () => {
+  it("keeps prisma/postgres/schema.prisma derived from the source schema (npm run db:derive)", () => {
+    const derived = derivePostgresSchema(readFileSync("prisma/schema.prisma", "utf8"));
+    expect(readFileSync("prisma/postgres/schema.prisma", "utf8")).toBe(derived);
+  });
+});
+
+describe("ids", () => {
+  it("are 26 characters, time-ordered and unique", () => {
+    const ids = [newId(1_000), newId(2_000), newId(2_000)];
+    expect(ids.every((id) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))).toBe(true);
+    expect(ids[0]! < ids[1]!).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe("claim IDs typed from a label", () => {
+  it.each([
+    ["abcde-12345", "ABCDE12345"],
+    ["  ab cd e-1234 5 ", "ABCDE12345"],
+    ["ABCDE12345", "ABCDE12345"],
+  ])("%j → %s", (typed, id) => expect(normaliseClaimId(typed)).toBe(id));
+});
+
+describe("request bodies", () => {
+  it("measures nesting without being fooled by brackets in strings", () => {
+    expect(nestingDepth('{"a": [[1]]}')).toBe(3);
+    expect(nestingDepth('{"a": "[[[[[[", b: \'{{{\'}')).toBe(1);
+    expect(nestingDepth('{"a": "\\"[["}')).toBe(1);
+  });
+});
+
+describe("cursors", () => {
+  it("round-trip and refuse tampering", () => {
+    const cursor = { created: new Date(0).toISOString(), id: "X", dir: "next" as const };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(() => decodeCursor("not-a-cursor")).toThrow(/Invalid pagination cursor/);
+  });
+});
+
+describe("filter dates", () => {
+  it("accepts RFC 3339 and the compact form, and nothing else", () => {
+    expect(parseFilterDate("20161130T162512Z")?.toISOString()).toBe("2016-11-30T16:25:12.000Z");
+    expect(parseFilterDate("2016-11-30T16:25:12.1234Z")?.getTime()).toBe(Date.parse("2016-11-30T16:25:12.123Z"));
+    expect(parseFilterDate("yesterday")).toBeUndefined();
+  });
+});
+
+describe("the error table", () => {
+  it("maps every error type to the documented status", () => {
+    expect(Object.keys(ERROR_STATUS).sort()).toEqual([...ERROR_TYPES].sort());
+    expect(ERROR_STATUS.not_found).toBe(404);
+    expect(ERROR_STATUS.rate_limited).toBe(429);
+  });
+});
+
+describe("rate limits", () => {
+  it("allows the limit per minute per key, then answers the wait, then forgets", () => {
+    const limiter = new MemoryRateLimiter();
+    for (let i = 0; i < 3; i++) expect(limiter.hit("k", 3, 1_000)).toBe(0);
+    expect(limiter.hit("k", 3, 1_000)).toBe(60);
+    expect(limiter.hit("other", 3, 1_000)).toBe(0);
+    expect(limiter.hit("k", 3, 61_000)).toBe(0);
+    expect(limiter.hit("k", 0, 1_000)).toBe(0);
+  });
+});
+
+describe("failed logins", () => {
+  it("are free five times, then wait doubling, lock at ten and expire by themselves", () => {
+    const email = `t${Math.random()}@x`;
+    for (let i = 0; i < 5; i++) recordLoginFailure(email, 0);
+    expect(() => checkLoginAllowed(email, 500)).toThrow(/wait/);
+    expect(() => checkLoginAllowed(email, 1_001)).not.toThrow();
+    for (let i = 0; i < 5; i++) recordLoginFailure(email, 2_000);
+    expect(() => checkLoginAllowed(email, 2_000 + 4 * 60_000)).toThrow();
+    expect(() => checkLoginAllowed(email, 2_000 + 5 * 60_000 + 1)).not.toThrow();
+    clearLoginFailures(email);
+    expect(() => checkLoginAllowed(email, 2_001)).not.toThrow();
+  });
+});
