@@ -1,6 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
+import { closeHotPath } from "./hot-path";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient, type Prisma } from "./generated/sqlite/client";
 
@@ -31,6 +32,7 @@ export function db(): Db {
 }
 
 export async function disconnect(): Promise<void> {
+  closeHotPath();
   await client?.$disconnect();
   client = undefined;
 }

@@ -1,13 +1,18 @@
 import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
+import { sqliteAccountDevice } from "./hot-path";
 import { listPage, type ListWhere } from "./list";
 
 const withProduct = { product: { select: { name: true } } } as const;
 
 export const findDeviceById = (q: Queryable, id: string) => q.device.findUnique({ where: { id }, include: withProduct });
 
-export const findAccountDevice = (q: Queryable, accountId: string, id: string) =>
-  q.device.findFirst({ where: { id, accountId }, include: withProduct });
+export async function findAccountDevice(q: Queryable, accountId: string, id: string, readOnly = false) {
+  // Outside a transaction, SQLite reads take the prepared-statement path.
+  const fast = readOnly ? sqliteAccountDevice(accountId, id) : undefined;
+  if (fast !== undefined) return fast;
+  return q.device.findFirst({ where: { id, accountId }, include: withProduct });
+}
 
 export function insertDevice(q: Queryable, data: { id: string; productId: string; name: string; description: string; model: string; test: boolean; version: string }) {
   return q.device.create({ data });

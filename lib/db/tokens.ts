@@ -1,10 +1,13 @@
 import type { PageRequest } from "../paging";
 import { listPage, type ListWhere } from "./list";
+import { sqliteTokenByHash, type TokenRecord } from "./hot-path";
 import type { Queryable } from "./client";
 
 // Token rows. Hot path: findTokenByHash runs on every authenticated request (one indexed read).
 
-export function findTokenByHash(q: Queryable, hash: string) {
+export async function findTokenByHash(q: Queryable, hash: string): Promise<TokenRecord | null> {
+  const fast = sqliteTokenByHash(hash);
+  if (fast !== undefined) return fast;
   return q.token.findUnique({ where: { hash }, include: { user: { select: { role: true, email: true } } } });
 }
 

@@ -85,7 +85,7 @@ export async function claimDevice(ctx: CallContext, input: { id: string; test?: 
 }
 
 export async function getDeviceOrThrow(ctx: CallContext, id: string) {
-  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id));
+  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id), true);
   if (!device) throw notFound(DEVICE_NOT_FOUND);
   return device;
 }
