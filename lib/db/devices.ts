@@ -1,7 +1,7 @@
 import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
-import { sqliteAccountDevice } from "./hot-path";
-import { listPage, type ListWhere } from "./list";
+import { sqliteAccountDevice, sqliteDeviceRows } from "./hot-path";
+import { listPage, scanDirection, type ListWhere } from "./list";
 
 const withProduct = { product: { select: { name: true } } } as const;
 
@@ -45,8 +45,20 @@ export function returnToPool(q: Queryable, id: string, accountId: string) {
   });
 }
 
-export const findDevicesPage = (q: Queryable, where: ListWhere, page: PageRequest) =>
-  listPage(page, where, (args) => q.device.findMany({ ...args, include: withProduct }), (args) => q.device.count(args));
+/** An account's devices; an unfiltered page on SQLite takes the prepared-statement path. */
+export function findDevicesPage(q: Queryable, accountId: string, filters: ListWhere, page: PageRequest) {
+  const where = { AND: [{ accountId }, filters] };
+  const unfiltered = Object.keys(filters).length === 0;
+  return listPage(
+    page,
+    where,
+    async (args) => {
+      const fast = unfiltered ? sqliteDeviceRows(accountId, page.cursor, scanDirection(page).ascending, args.take) : undefined;
+      return fast ?? q.device.findMany({ ...args, include: withProduct });
+    },
+    (args) => q.device.count(args),
+  );
+}
 
 /** Serialises claims in one account (row lock on PostgreSQL, write lock on SQLite). */
 export const lockAccount = (q: Queryable, accountId: string) =>

@@ -88,6 +88,25 @@ export function sqliteAccountDevice(accountId: string, id: string): DeviceRecord
   return row ? toDeviceRecord(row) : null;
 }
 
+/** SQLite keeps DateTime as ISO text with a +00:00 offset: compare in that form. */
+const sqliteTime = (iso: string) => iso.replace("Z", "+00:00");
+
+/** An account's devices in (created, id) order from a cursor key; undefined when not SQLite. */
+export function sqliteDeviceRows(
+  accountId: string,
+  after: { created: string; id: string } | undefined,
+  ascending: boolean,
+  take: number,
+): DeviceRecord[] | undefined {
+  const [cmp, sort] = ascending ? [">", "ASC"] : ["<", "DESC"];
+  const keyset = after ? `AND (d.created ${cmp} ? OR (d.created = ? AND d.id ${cmp} ?))` : "";
+  const statement = prepared(`SELECT d.*, p.name AS productName FROM "Device" d JOIN "Product" p ON p.id = d.productId
+    WHERE d.accountId = ? ${keyset} ORDER BY d.created ${sort}, d.id ${sort} LIMIT ?`);
+  if (!statement) return undefined;
+  const params = after ? [accountId, sqliteTime(after.created), sqliteTime(after.created), after.id, take] : [accountId, take];
+  return (statement.all(...params) as Array<Record<string, unknown>>).map(toDeviceRecord);
+}
+
 export function closeHotPath(): void {
   reader?.close();
   reader = undefined;

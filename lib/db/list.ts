@@ -35,14 +35,19 @@ export function textWhere(text: string | undefined, columns: readonly string[]):
   return { OR: columns.map((column) => ({ [column]: contains })) };
 }
 
+/** Which way the rows are read: a `prev` cursor reads backward and the page is then reversed. */
+export function scanDirection(page: PageRequest): { backward: boolean; ascending: boolean } {
+  const backward = page.cursor?.dir === "prev";
+  return { backward, ascending: (page.order === "ASC") !== backward };
+}
+
 export async function listPage<Row extends { id: string; created: Date | null }>(
   page: PageRequest,
   where: ListWhere,
   findMany: (args: FindArgs) => Promise<Row[]>,
   count: (args: { where: ListWhere }) => Promise<number>,
 ): Promise<Page<Row>> {
-  const backward = page.cursor?.dir === "prev";
-  const ascending = (page.order === "ASC") !== backward;
+  const { backward, ascending } = scanDirection(page);
   const sort = ascending ? "asc" : "desc";
   const keyset = page.cursor
     ? (() => {

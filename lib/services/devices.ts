@@ -95,12 +95,8 @@ export async function getDevice(ctx: CallContext, input: { id: string }) {
 }
 
 export async function findDevices(ctx: CallContext, input: Record<string, unknown>) {
-  const where = {
-    accountId: ctx.accountId,
-    ...filterWhere(input, findDevicesContract.filters),
-    ...textWhere(ctx.page?.text, findDevicesContract.textFields),
-  };
-  const page = await findDevicesPage(db(), { AND: [where] }, ctx.page!);
+  const filters = { ...filterWhere(input, findDevicesContract.filters), ...textWhere(ctx.page?.text, findDevicesContract.textFields) };
+  const page = await findDevicesPage(db(), ctx.accountId, filters, ctx.page!);
   return { ...page, items: page.items.map(deviceView) };
 }
 
