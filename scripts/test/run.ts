@@ -36,7 +36,21 @@ const vitestStatus = run("unit + API tests", "npx", ["vitest", "run", "--reporte
 addVitest(vitestReport);
 if (vitestStatus !== 0 && totals.failed === 0) totals.failed++;
 
-if (existsSync("playwright.config.ts")) {
+/** Debian's Chromium drives the browser tests: installed here when root, else named. */
+function ensureChromium(): boolean {
+  const binary = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(binary)) return true;
+  const command = "apt-get update && apt-get install -y chromium";
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium is missing for the end-to-end tests. Install Debian's package: sudo sh -c '${command}'`);
+    return false;
+  }
+  console.log(`Chromium is missing: ${command}`);
+  return run("install Chromium", "sh", ["-c", `DEBIAN_FRONTEND=noninteractive ${command}`]) === 0 && existsSync(binary);
+}
+
+if (existsSync("playwright.config.ts") && !ensureChromium()) totals.failed++;
+else if (existsSync("playwright.config.ts")) {
   const e2eReport = path.join(reports, "playwright.json");
   const e2eStatus = run("end-to-end tests (production build)", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
   if (existsSync(e2eReport)) {

@@ -1,0 +1,32 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// End-to-end against the production server (`npm start`: next build + our node:http front) on a
+// fresh database, in Debian's Chromium (never a downloaded browser).
+const PORT = 3100;
+export const BASE_URL = `http://localhost:${PORT}`;
+const dataDir = path.resolve(".test-data", `e2e-${Date.now()}`);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  use: {
+    baseURL: BASE_URL,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    url: `${BASE_URL}/livez`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { PORT: String(PORT), APP_ORIGIN: BASE_URL, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+  },
+});
