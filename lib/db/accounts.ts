@@ -20,3 +20,7 @@ export const insertUser = (
 export const updateUserRow = (q: Queryable, id: string, data: Record<string, unknown>) => q.user.update({ where: { id }, data });
 export const findUsersPage = (q: Queryable, where: ListWhere, page: PageRequest) =>
   listPage(page, where, (args) => q.user.findMany(args), (args) => q.user.count(args));
+export const findUserByInviteHash = (q: Queryable, inviteHash: string) => q.user.findUnique({ where: { inviteHash } });
+/** Their tokens go with them (cascade): a removed user's sessions and CloudAPI tokens die at once. */
+export const deleteUserRow = (q: Queryable, id: string) => q.user.delete({ where: { id } });
+export const countAdmins = (q: Queryable, accountId: string) => q.user.count({ where: { accountId, role: { in: ["admin", "owner"] }, status: "active" } });

@@ -37,3 +37,8 @@ export function findCloudToken(q: Queryable, accountId: string, id: string) {
 export function findTokensPage(q: Queryable, where: ListWhere, page: PageRequest) {
   return listPage(page, where, (args) => q.token.findMany(args), (args) => q.token.count(args));
 }
+
+/** Every other login session of a user (after a password change). */
+export function revokeOtherSessions(q: Queryable, userId: string, keepTokenId: string | null, now: Date) {
+  return q.token.updateMany({ where: { userId, kind: "login", revoked: null, ...(keepTokenId ? { id: { not: keepTokenId } } : {}) }, data: { revoked: now } });
+}

@@ -31,6 +31,17 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "account/update": (w) => ({ id: w.a.accountId, name: "Renamed" }),
   "account/find": () => ({}),
   "user/logout": () => ({}),
+  "user/create": () => ({ email: `${unique("invitee")}@example.test`, role: "viewer" }),
+  "user/login": async (w) => {
+    const invited = await call("/api/user/create", { token: w.a.token, body: { email: `${unique("i")}@example.test`, role: "user" } });
+    return { invite: invited.json.data.invite, password: "long enough password" };
+  },
+  "user/find": () => ({}),
+  "user/get": (w) => ({ id: w.a.userId }),
+  "user/update": (w) => ({ id: w.a.userId, first: "Ada" }),
+  "user/updateRole": (w) => ({ id: w.a.userId, role: "user" }),
+  "user/remove": (w) => ({ id: w.a.userId }),
+  "user/changePassword": () => ({ password: "correct horse battery", newPassword: "another long password" }),
   "token/create": () => ({ name: unique("t"), role: "viewer" }),
   "token/find": () => ({}),
   "token/remove": (w) => ({ id: w.aToken.id }),

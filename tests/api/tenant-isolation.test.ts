@@ -11,6 +11,7 @@ const notApplicable: Record<string, string> = {
   "auth/login": "public: names no account",
   "device/register": "product token: the pool, not an account",
   "user/logout": "acts only on the caller's own token",
+  "user/login": "public: accepts an invite, names no account",
 };
 
 let w: World;
@@ -40,6 +41,10 @@ describe("tenant isolation", () => {
       ["/api/device/update", { id: w.aDevice, name: "mine now" }],
       ["/api/device/release", { id: w.aDevice }],
       ["/api/token/remove", { id: w.aToken.id }],
+      ["/api/user/get", { id: w.a.userId }],
+      ["/api/user/update", { id: w.a.userId, first: "x" }],
+      ["/api/user/updateRole", { id: w.a.userId, role: "viewer" }],
+      ["/api/user/remove", { id: w.a.userId }],
       ["/api/account/get", { id: w.a.accountId }],
       ["/api/account/update", { id: w.a.accountId, name: "x" }],
     ] as const) {
