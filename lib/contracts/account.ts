@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { descriptionField, emailField, idField, nameField, passwordField, timestamp } from "./common";
+import { emailField, idField, nameField, passwordField, timestamp } from "./common";
 import { userView } from "./user";
 import { defineList, defineVerb } from "./verb";
 
@@ -52,7 +52,7 @@ export const closeAccount = defineVerb({
   verb: "close",
   summary: "Close an account: its users and tokens are removed and its devices released",
   allow: ["admin"],
-  input: { id: idField.optional(), confirm: descriptionField.optional() },
+  input: { id: idField.optional() },
   output: z.object({ id: z.string(), closed: z.literal(true) }),
 });
 

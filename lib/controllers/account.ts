@@ -1,4 +1,4 @@
-import { createAccount, findAccounts, getAccount, updateAccount } from "../contracts/account";
+import { closeAccount, createAccount, findAccounts, getAccount, updateAccount } from "../contracts/account";
 import * as accounts from "../services/accounts";
 import { signUp } from "../services/identity";
 import { implement } from "./implement";
@@ -10,6 +10,8 @@ export const accountController = [
   implement(getAccount, (input, ctx) => accounts.getAccount(ctx, input)),
   // account/update — rename; device limits are the owner's
   implement(updateAccount, (input, ctx) => accounts.updateAccount(ctx, input)),
+  // account/close — irreversible; never the deployment owner's account
+  implement(closeAccount, (input, ctx) => accounts.closeAccount(ctx, input)),
   // account/find — every account (owner)
   implement(findAccounts, (input, ctx) => accounts.findAccounts(ctx, input)),
 ];

@@ -24,3 +24,4 @@ export const findUserByInviteHash = (q: Queryable, inviteHash: string) => q.user
 /** Their tokens go with them (cascade): a removed user's sessions and CloudAPI tokens die at once. */
 export const deleteUserRow = (q: Queryable, id: string) => q.user.delete({ where: { id } });
 export const countAdmins = (q: Queryable, accountId: string) => q.user.count({ where: { accountId, role: { in: ["admin", "owner"] }, status: "active" } });
+export const accountHasOwner = async (q: Queryable, accountId: string) => (await q.user.count({ where: { accountId, role: "owner" } })) > 0;

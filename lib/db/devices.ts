@@ -63,3 +63,10 @@ export function findDevicesPage(q: Queryable, accountId: string, filters: ListWh
 /** Serialises claims in one account (row lock on PostgreSQL, write lock on SQLite). */
 export const lockAccount = (q: Queryable, accountId: string) =>
   q.account.update({ where: { id: accountId }, data: { updated: new Date() } });
+
+/** Every device of a closing account goes back to the pool, clean. */
+export const releaseAllDevices = (q: Queryable, accountId: string) =>
+  q.device.updateMany({
+    where: { accountId },
+    data: { accountId: null, state: "registered", connection: "offline", created: null, name: "", description: "" },
+  });

@@ -1,10 +1,11 @@
 import { findAccounts as findAccountsContract } from "../contracts/account";
 import { findAudit as findAuditContract } from "../contracts/audit";
-import { findAccount, findAccountsPage, updateAccountRow } from "../db/accounts";
+import { accountHasOwner, deleteAccountRow, findAccount, findAccountsPage, updateAccountRow } from "../db/accounts";
+import { releaseAllDevices } from "../db/devices";
 import { findAuditEvents, recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
-import { accessDenied, notFound } from "../errors";
+import { accessDenied, conflict, notFound } from "../errors";
 import { accountCaller, actorOf, type CallContext } from "./context";
 import { accountView, auditView } from "./views";
 
@@ -53,4 +54,18 @@ export async function findAudit(ctx: CallContext, input: Record<string, unknown>
   };
   const page = await findAuditEvents(db(), { AND: [where] }, ctx.page!);
   return { ...page, items: page.items.map(auditView) };
+}
+
+// account/close — irreversible: devices back to the pool, users, tokens and products removed (by
+// cascade). The audit trail keeps its rows, closing event included, as the security record.
+export async function closeAccount(ctx: CallContext, input: { id?: string }) {
+  const id = targetAccount(ctx, input.id);
+  await accountOrThrow(id);
+  return transaction(async (tx) => {
+    if (await accountHasOwner(tx, id)) throw conflict("The deployment owner's account cannot be closed");
+    await releaseAllDevices(tx, id);
+    await deleteAccountRow(tx, id);
+    await recordAudit(tx, { accountId: id, actor: actorOf(ctx), action: "account.close", target: id, address: ctx.address, requestId: ctx.requestId });
+    return { id, closed: true as const };
+  });
 }

@@ -96,3 +96,19 @@ describe("device lifecycle", () => {
     expect(text.json.data.map((d: { id: string }) => d.id)).toEqual([ids[0]]);
   });
 });
+
+describe("closing an account", () => {
+  it("returns its devices to the pool, removes its people and tokens, and keeps the owner's account", async () => {
+    const me = await tenant();
+    const id = await claimedDevice(me);
+    const api = await cloudToken(me);
+    const closed = await call("/api/account/close", { token: me.token, body: {} });
+    expect(closed.json.data).toEqual({ id: me.accountId, closed: true });
+    expect((await call("/tok/device/find", { token: api })).status).toBe(401);
+    const other = await tenant();
+    expect((await call("/api/device/claim", { token: other.token, body: { id } })).json.data.name).toBe("");
+    const boss = await owner();
+    const refused = await call("/api/account/close", { token: boss.token, body: {} });
+    expect([refused.status, refused.json.type]).toEqual([409, "conflict"]);
+  });
+});

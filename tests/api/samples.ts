@@ -30,6 +30,7 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "account/get": (w) => ({ id: w.a.accountId }),
   "account/update": (w) => ({ id: w.a.accountId, name: "Renamed" }),
   "account/find": () => ({}),
+  "account/close": (w) => ({ id: w.a.accountId }),
   "user/logout": () => ({}),
   "user/create": () => ({ email: `${unique("invitee")}@example.test`, role: "viewer" }),
   "user/login": async (w) => {
