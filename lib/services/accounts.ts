@@ -6,7 +6,7 @@ import { findAuditEvents, recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
 import { accessDenied, conflict, notFound } from "../errors";
-import { accountCaller, actorOf, type CallContext } from "./context";
+import { accountCaller, auditEntry, type CallContext } from "./context";
 import { accountView, auditView } from "./views";
 
 /** `id` in an account verb names the account; only the owner may name another one. */
@@ -34,7 +34,7 @@ export async function updateAccount(ctx: CallContext, input: { id?: string; name
   await accountOrThrow(id);
   return transaction(async (tx) => {
     const row = await updateAccountRow(tx, id, { name: input.name, deviceLimit: input.deviceLimit });
-    await recordAudit(tx, { accountId: id, actor: actorOf(ctx), action: "account.update", target: id, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, { ...auditEntry(ctx, "account.update", id), accountId: id });
     return accountView(row);
   });
 }
@@ -65,7 +65,7 @@ export async function closeAccount(ctx: CallContext, input: { id?: string }) {
     if (await accountHasOwner(tx, id)) throw conflict("The deployment owner's account cannot be closed");
     await releaseAllDevices(tx, id);
     await deleteAccountRow(tx, id);
-    await recordAudit(tx, { accountId: id, actor: actorOf(ctx), action: "account.close", target: id, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, { ...auditEntry(ctx, "account.close", id), accountId: id });
     return { id, closed: true as const };
   });
 }

@@ -35,3 +35,8 @@ export function actorOf(ctx: CallContext): { kind: "user" | "token" | "device" |
   if (p.kind === "device") return { kind: "device", id: p.deviceId, label: p.deviceId };
   return { kind: "system", id: p.productId, label: p.label };
 }
+
+/** An audit entry for a change the caller makes in the account it acts in. */
+export function auditEntry(ctx: CallContext, action: string, target: string) {
+  return { accountId: ctx.accountId, actor: actorOf(ctx), action, target, address: ctx.address, requestId: ctx.requestId };
+}

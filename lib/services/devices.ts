@@ -12,7 +12,7 @@ import { ApiError, conflict, DEVICE_NOT_FOUND, notFound } from "../errors";
 import { newId } from "../ids";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
-import { actorOf, type CallContext } from "./context";
+import { auditEntry, type CallContext } from "./context";
 import { deviceView } from "./views";
 
 /** What a person types from a label: any case, with spaces and dashes. */
@@ -78,7 +78,7 @@ export async function claimDevice(ctx: CallContext, input: { id: string; test?: 
     if (!(await claimIfUnclaimed(tx, id, ctx.accountId, input.test, now))) {
       throw conflict("This device is already claimed by another account");
     }
-    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "device.claim", target: id, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, auditEntry(ctx, "device.claim", id));
     const claimed = await findAccountDevice(tx, ctx.accountId, id);
     return deviceView(claimed!);
   });
@@ -111,7 +111,7 @@ export async function releaseDevice(ctx: CallContext, input: { id: string }) {
     const device = await findAccountDevice(tx, ctx.accountId, normaliseClaimId(input.id));
     if (!device || !(await returnToPool(tx, device.id, ctx.accountId)).count) throw notFound(DEVICE_NOT_FOUND);
     await revokeTokensOf(tx, { deviceId: device.id }, new Date());
-    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "device.release", target: device.id, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, auditEntry(ctx, "device.release", device.id));
     return deviceView((await findDeviceById(tx, device.id))!);
   });
 }

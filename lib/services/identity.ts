@@ -9,7 +9,7 @@ import { newId } from "../ids";
 import { decoyHash, hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
-import { actorOf, type CallContext } from "./context";
+import { actorOf, auditEntry, type CallContext } from "./context";
 import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-throttle";
 import { accountView, userView } from "./views";
 
@@ -94,7 +94,7 @@ export async function logout(ctx: CallContext) {
   if (p?.kind !== "user") throw authMismatch("Only a login access token can sign out");
   await transaction(async (tx) => {
     await revokeToken(tx, { id: p.tokenId }, new Date());
-    await recordAudit(tx, { accountId: p.accountId, actor: actorOf(ctx), action: "auth.logout", target: p.userId, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, { ...auditEntry(ctx, "auth.logout", p.userId), accountId: p.accountId });
   });
   return { loggedOut: true as const };
 }

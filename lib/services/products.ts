@@ -8,7 +8,7 @@ import { conflict, notFound } from "../errors";
 import { newId } from "../ids";
 import { decrypt, encrypt, hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
-import { actorOf, type CallContext } from "./context";
+import { auditEntry, type CallContext } from "./context";
 
 type ProductRow = NonNullable<Awaited<ReturnType<typeof findProduct>>>;
 
@@ -33,7 +33,7 @@ async function getProductRow(ctx: CallContext, id: string) {
 export async function createProduct(ctx: CallContext, input: { name: string; description?: string }) {
   return transaction(async (tx) => {
     const row = await insertProduct(tx, { id: newId(), accountId: ctx.accountId, name: input.name, description: input.description ?? "", ...sealedToken() });
-    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "product.create", target: `${row.id} ${row.name}`, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, auditEntry(ctx, "product.create", `${row.id} ${row.name}`));
     return withToken(row);
   });
 }
@@ -56,7 +56,7 @@ export async function removeProduct(ctx: CallContext, input: { id: string }) {
   return transaction(async (tx) => {
     if ((await countProductDevices(tx, row.id)) > 0) throw conflict("Devices have registered with this product: it cannot be removed");
     await deleteProductRow(tx, row.id);
-    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "product.remove", target: `${row.id} ${row.name}`, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, auditEntry(ctx, "product.remove", `${row.id} ${row.name}`));
     return { id: row.id, removed: true as const };
   });
 }
@@ -66,7 +66,7 @@ export async function rotateProductToken(ctx: CallContext, input: { id: string }
   const row = await getProductRow(ctx, input.id);
   return transaction(async (tx) => {
     const updated = await updateProductRow(tx, row.id, sealedToken());
-    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "product.token_rotate", target: `${row.id} ${row.name}`, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, auditEntry(ctx, "product.token_rotate", `${row.id} ${row.name}`));
     return withToken(updated);
   });
 }

@@ -8,7 +8,7 @@ import { accessDenied, badRequest, notFound } from "../errors";
 import { newId } from "../ids";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
-import { accountCaller, actorOf, type CallContext } from "./context";
+import { accountCaller, auditEntry, type CallContext } from "./context";
 import { tokenView } from "./views";
 
 // token/create — a CloudAPI token, its role capped at the creator's; the secret is answered once.
@@ -23,7 +23,7 @@ export async function createCloudToken(ctx: CallContext, input: { name: string; 
       id: newId(), accountId: ctx.accountId, userId: caller.userId, kind: "cloud", name: input.name,
       role: input.role, prefix: secretPrefix(token), hash: hashSecret(token), expires,
     });
-    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "token.create", target: `${row.id} ${row.name}`, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, auditEntry(ctx, "token.create", `${row.id} ${row.name}`));
     return { ...tokenView(row), token };
   });
 }
@@ -40,7 +40,7 @@ export async function removeCloudToken(ctx: CallContext, input: { id: string }) 
     const token = await findCloudToken(tx, ctx.accountId, input.id);
     if (!token) throw notFound("Cannot find token");
     await revokeToken(tx, { id: token.id }, new Date());
-    await recordAudit(tx, { accountId: ctx.accountId, actor: actorOf(ctx), action: "token.remove", target: `${token.id} ${token.name}`, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, auditEntry(ctx, "token.remove", `${token.id} ${token.name}`));
     return { id: token.id, removed: true as const };
   });
 }

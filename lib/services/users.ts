@@ -10,14 +10,11 @@ import { accessDenied, conflict, invalidToken, notFound } from "../errors";
 import { newId } from "../ids";
 import { hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret } from "../security/secrets";
-import { accountCaller, actorOf, type CallContext } from "./context";
+import { accountCaller, auditEntry, type CallContext } from "./context";
 import { mintLoginToken, requireLoginOrigin } from "./identity";
 import { userView } from "./views";
 
 const INVITE_DAYS = 7;
-const audit = (ctx: CallContext, action: string, target: string) => ({
-  accountId: ctx.accountId, actor: actorOf(ctx), action, target, address: ctx.address, requestId: ctx.requestId,
-});
 
 async function userOrThrow(ctx: CallContext, id: string) {
   const user = await findUser(db(), ctx.accountId, id);
@@ -41,7 +38,7 @@ export async function inviteUser(ctx: CallContext, input: { email: string; role:
       id: newId(), accountId: ctx.accountId, email: input.email, role: input.role, passwordHash: null,
       status: "invited", inviteHash: hashSecret(secret), inviteExpires,
     });
-    await recordAudit(tx, audit(ctx, "user.invite", `${user.id} ${user.email}`));
+    await recordAudit(tx, auditEntry(ctx, "user.invite", `${user.id} ${user.email}`));
     return { user: userView(user), invite: `${env().appOrigin}/invite?token=${secret}`, inviteExpires: inviteExpires.toISOString() };
   });
 }
@@ -59,7 +56,7 @@ export async function acceptInvite(ctx: CallContext, input: { invite: string; pa
     const now = new Date();
     const joined = await updateUserRow(tx, user.id, { passwordHash, status: "active", inviteHash: null, inviteExpires: null, lastLogin: now });
     const session = await mintLoginToken(tx, joined, origin, now);
-    await recordAudit(tx, { ...audit(ctx, "user.join", `${user.id} ${user.email}`), accountId: user.accountId, actor: { kind: "user", id: user.id, label: user.email } });
+    await recordAudit(tx, { ...auditEntry(ctx, "user.join", `${user.id} ${user.email}`), accountId: user.accountId, actor: { kind: "user", id: user.id, label: user.email } });
     return { ...session, user: userView(joined) };
   });
 }
@@ -90,7 +87,7 @@ export async function updateUserRole(ctx: CallContext, input: { id: string; role
   if (user.id === caller.userId) throw conflict("You cannot change your own role");
   return transaction(async (tx) => {
     const updated = await updateUserRow(tx, user.id, { role: input.role });
-    await recordAudit(tx, audit(ctx, "user.role", `${user.id} ${user.email} ${user.role}→${input.role}`));
+    await recordAudit(tx, auditEntry(ctx, "user.role", `${user.id} ${user.email} ${user.role}→${input.role}`));
     return userView(updated);
   });
 }
@@ -105,7 +102,7 @@ export async function removeUser(ctx: CallContext, input: { id: string }) {
       throw conflict("This is the account's last admin: make someone else admin first");
     }
     await deleteUserRow(tx, user.id);
-    await recordAudit(tx, audit(ctx, "user.remove", `${user.id} ${user.email}`));
+    await recordAudit(tx, auditEntry(ctx, "user.remove", `${user.id} ${user.email}`));
     return { id: user.id, removed: true as const };
   });
 }
@@ -122,7 +119,7 @@ export async function changePassword(ctx: CallContext, input: { password: string
   await transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash });
     await revokeOtherSessions(tx, user.id, caller.kind === "user" ? caller.tokenId : null, new Date());
-    await recordAudit(tx, audit(ctx, "auth.password_change", `${user.id} ${user.email}`));
+    await recordAudit(tx, auditEntry(ctx, "auth.password_change", `${user.id} ${user.email}`));
   });
   return { changed: true as const };
 }
