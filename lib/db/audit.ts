@@ -1,3 +1,4 @@
+import type { AuditAction } from "../contracts/audit";
 import { newId } from "../ids";
 import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
@@ -6,7 +7,7 @@ import { listPage, type ListWhere } from "./list";
 export interface AuditEntry {
   accountId: string | null;
   actor: { kind: string; id: string; label: string };
-  action: string;
+  action: AuditAction;
   target?: string;
   address?: string;
   requestId?: string;

@@ -189,8 +189,3 @@ export async function dispatch(request: Request, route: Route): Promise<Response
   else log.debug("request", fields);
   return response;
 }
-
-/** A request that names no verb at all (e.g. /api/device): the same error body as any other. */
-export function unrecognized(request: Request): Promise<Response> {
-  return dispatch(request, { surface: "api", controller: "", verb: "" });
-}

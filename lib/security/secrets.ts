@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 /** A high-entropy token with a kind prefix: `fpc_` + 192 random bits, base64url. */
 export function newSecret(prefix: string): string {
@@ -13,12 +13,6 @@ export function hashSecret(secret: string): string {
 /** The part of a token shown in lists so a person can tell tokens apart. */
 export function secretPrefix(secret: string): string {
   return secret.slice(0, 10);
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** AES-256-GCM with a 32-byte key: iv.tag.ciphertext, base64url parts. */

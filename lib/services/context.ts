@@ -1,3 +1,4 @@
+import type { AuditAction } from "../contracts/audit";
 import type { AccountRole } from "../contracts/verb";
 import type { PageRequest } from "../paging";
 
@@ -37,6 +38,6 @@ export function actorOf(ctx: CallContext): { kind: "user" | "token" | "device" |
 }
 
 /** An audit entry for a change the caller makes in the account it acts in. */
-export function auditEntry(ctx: CallContext, action: string, target: string) {
+export function auditEntry(ctx: CallContext, action: AuditAction, target: string) {
   return { accountId: ctx.accountId, actor: actorOf(ctx), action, target, address: ctx.address, requestId: ctx.requestId };
 }

@@ -1,10 +1,9 @@
-import type { AccountRole } from "../contracts/verb";
 import { countAccounts, findUserByEmail, insertAccount, insertUser, updateUserRow } from "../db/accounts";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { createTokenRow, revokeToken } from "../db/tokens";
 import { env } from "../env";
-import { accessDenied, authMismatch, badRequest, conflict, invalidToken } from "../errors";
+import { accessDenied, ApiError, authMismatch, badRequest, conflict } from "../errors";
 import { newId } from "../ids";
 import { decoyHash, hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
@@ -83,10 +82,7 @@ export async function login(ctx: CallContext, input: { email: string; password: 
   });
 }
 
-function invalidCredentials() {
-  const error = invalidToken();
-  return Object.assign(error, { message: "Invalid email or password" });
-}
+const invalidCredentials = () => new ApiError("invalid_token", "Invalid email or password");
 
 // user/logout — the calling login access token dies at once.
 export async function logout(ctx: CallContext) {
@@ -99,4 +95,3 @@ export async function logout(ctx: CallContext) {
   return { loggedOut: true as const };
 }
 
-export type { AccountRole };

@@ -6,7 +6,7 @@ import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
 import { revokeOtherSessions } from "../db/tokens";
 import { env } from "../env";
-import { accessDenied, conflict, invalidToken, notFound } from "../errors";
+import { accessDenied, ApiError, conflict, notFound } from "../errors";
 import { newId } from "../ids";
 import { hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret } from "../security/secrets";
@@ -50,7 +50,7 @@ const inviteSecret = (invite: string) => invite.match(/token=([^&\s]+)/)?.[1] ??
 export async function acceptInvite(ctx: CallContext, input: { invite: string; password: string }) {
   const origin = requireLoginOrigin(ctx.origin);
   const user = await findUserByInviteHash(db(), hashSecret(inviteSecret(input.invite)));
-  if (!user || !user.inviteExpires || user.inviteExpires <= new Date()) throw Object.assign(invalidToken(), { message: "This invite is invalid, used or expired" });
+  if (!user || !user.inviteExpires || user.inviteExpires <= new Date()) throw new ApiError("invalid_token", "This invite is invalid, used or expired");
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const now = new Date();
