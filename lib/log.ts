@@ -15,6 +15,7 @@ function write(level: Level, message: string, fields: Record<string, unknown>): 
 }
 
 export const log = {
+  enabled: (level: Level) => LEVELS[level] >= threshold(),
   debug: (message: string, fields: Record<string, unknown> = {}) => write("debug", message, fields),
   info: (message: string, fields: Record<string, unknown> = {}) => write("info", message, fields),
   warn: (message: string, fields: Record<string, unknown> = {}) => write("warn", message, fields),

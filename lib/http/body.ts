@@ -10,9 +10,16 @@ const ACCEPTED_TYPES = /^(application\/(json|json5|[\w.+-]+\+json|x-www-form-url
 
 /** Reads at most `limit` bytes, refusing larger bodies before buffering them whole. */
 async function readLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
+  const length = request.headers.get("content-length");
+  const declared = Number(length ?? "0");
   if (declared > limit) throw new ApiError("payload_too_large", `Body exceeds ${limit} bytes`);
   if (!request.body) return "";
+  // A declared length within the limit is read whole; only unsized (chunked) bodies are counted.
+  if (length !== null) {
+    const text = await request.text();
+    if (Buffer.byteLength(text) > limit) throw new ApiError("payload_too_large", `Body exceeds ${limit} bytes`);
+    return text;
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

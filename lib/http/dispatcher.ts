@@ -184,8 +184,11 @@ export async function dispatch(request: Request, route: Route): Promise<Response
   } catch (error) {
     response = errorResponse(asApiError(error, requestId), requestId, request.headers.get("accept"));
   }
-  const fields = { requestId, method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) };
-  if (response.status >= 500) log.warn("request failed", fields);
-  else log.debug("request", fields);
+  // Built only when written: this runs on every request.
+  if (response.status >= 500 || log.enabled("debug")) {
+    const fields = { requestId, method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) };
+    if (response.status >= 500) log.warn("request failed", fields);
+    else log.debug("request", fields);
+  }
   return response;
 }
