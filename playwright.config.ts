@@ -9,6 +9,7 @@ const dataDir = path.resolve(".test-data", `e2e-${Date.now()}`);
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

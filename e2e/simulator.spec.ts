@@ -1,0 +1,27 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { ORIGIN, OWNER } from "./owner";
+
+// `npm run simulate` as a person runs it: its agents register over HTTP, a person claims one by
+// typing its label ID in lower case with dashes, and the agent reports the cloud it was handed.
+test("a simulated agent is claimed by its typed label ID and receives its cloud", async ({ request }) => {
+  const json = { Accept: "application/json", Origin: ORIGIN };
+  const login = await (await request.post("/api/auth", { data: OWNER, headers: json })).json();
+  const auth = { ...json, Authorization: `Bearer ${login.data.token}` };
+  const product = await (await request.post("/api/product/create", { data: { name: `sim-${Date.now()}` }, headers: auth })).json();
+
+  const simulator = spawn(process.execPath, ["--import", "tsx", "scripts/simulate.ts", "--count", "1", "--product", product.data.token, "--url", ORIGIN]);
+  let output = "";
+  simulator.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => simulator.on("exit", resolve));
+  try {
+    await expect.poll(() => /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(output)?.[1], { timeout: 15_000 }).toBeTruthy();
+    const typed = /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(output)![1]!.toLowerCase();
+    const claimed = await request.post("/api/device/claim", { data: { id: typed }, headers: auth });
+    expect(claimed.status(), await claimed.text()).toBe(200);
+    await expect.poll(() => output, { timeout: 15_000 }).toContain(`cloud ${ORIGIN} (hosted)`);
+    expect(await exited).toBe(0);
+  } finally {
+    simulator.kill();
+  }
+});
