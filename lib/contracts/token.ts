@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idField, nameField, timestamp } from "./common";
 import { userRole } from "./user";
-import { defineList, defineVerb } from "./verb";
+import { ACCOUNT_ROLES, defineList, defineVerb } from "./verb";
 
 export const tokenView = z.object({
   id: z.string(),
@@ -33,7 +33,7 @@ export const findTokens = defineList({
   summary: "List the account's CloudAPI tokens (never their secrets)",
   allow: ["admin"],
   item: tokenView,
-  filters: { id: "string", name: "string", role: ["owner", "admin", "user", "viewer"], created: "date" },
+  filters: { id: "string", name: "string", role: ACCOUNT_ROLES, created: "date" },
   textFields: ["name", "prefix"],
 });
 

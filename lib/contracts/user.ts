@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { emailField, idField, passwordField, timestamp } from "./common";
-import { defineList, defineVerb } from "./verb";
+import { ACCOUNT_ROLES, defineList, defineVerb } from "./verb";
 
-export const userRole = z.enum(["owner", "admin", "user", "viewer"]);
+export const userRole = z.enum(ACCOUNT_ROLES);
 
 export const userView = z.object({
   id: z.string(),
@@ -68,7 +68,7 @@ export const findUsers = defineList({
   summary: "List the account's users",
   allow: ["viewer"],
   item: userView,
-  filters: { id: "string", email: "string", role: ["owner", "admin", "user", "viewer"], status: ["invited", "active"], created: "date" },
+  filters: { id: "string", email: "string", role: ACCOUNT_ROLES, status: ["invited", "active"], created: "date" },
   textFields: ["email", "first", "last"],
 });
 

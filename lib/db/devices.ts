@@ -5,6 +5,9 @@ import { listPage, scanDirection, type ListWhere } from "./list";
 
 const withProduct = { product: { select: { name: true } } } as const;
 
+/** A device back in the pool, clean: the next owner sees nothing the previous one wrote. */
+const BACK_TO_POOL = { accountId: null, state: "registered", connection: "offline", created: null, name: "", description: "" };
+
 export const findDeviceById = (q: Queryable, id: string) => q.device.findUnique({ where: { id }, include: withProduct });
 
 export async function findAccountDevice(q: Queryable, accountId: string, id: string, readOnly = false) {
@@ -37,11 +40,10 @@ export const countCountedDevices = (q: Queryable, accountId: string) => q.device
 export const updateDeviceRow = (q: Queryable, id: string, data: { name?: string; description?: string }) =>
   q.device.update({ where: { id }, data, include: withProduct });
 
-/** Back to the pool, clean: the next owner sees nothing the previous one wrote. */
 export function returnToPool(q: Queryable, id: string, accountId: string) {
   return q.device.updateMany({
     where: { id, accountId },
-    data: { accountId: null, state: "registered", connection: "offline", created: null, name: "", description: "" },
+    data: BACK_TO_POOL,
   });
 }
 
@@ -64,9 +66,9 @@ export function findDevicesPage(q: Queryable, accountId: string, filters: ListWh
 export const lockAccount = (q: Queryable, accountId: string) =>
   q.account.update({ where: { id: accountId }, data: { updated: new Date() } });
 
-/** Every device of a closing account goes back to the pool, clean. */
+/** Every device of a closing account goes back to the pool. */
 export const releaseAllDevices = (q: Queryable, accountId: string) =>
   q.device.updateMany({
     where: { accountId },
-    data: { accountId: null, state: "registered", connection: "offline", created: null, name: "", description: "" },
+    data: BACK_TO_POOL,
   });

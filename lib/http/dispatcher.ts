@@ -35,9 +35,7 @@ function clientAddress(request: Request): string {
 }
 
 function resolveVerb(route: Route): VerbHandler {
-  if (route.surface === "auth") return specialVerbs.authLogin;
-  if (route.surface === "builder") return specialVerbs.registerDevice;
-  if (!("controller" in route)) throw new Error("unreachable");
+  if (!("controller" in route)) return route.surface === "auth" ? specialVerbs.authLogin : specialVerbs.registerDevice;
   const verb = findVerb(route.controller, route.verb);
   // A verb with a route of its own is not reachable under another path.
   if (!verb) throw new ApiError("unrecognized_request", `Unrecognized request: ${route.controller}/${route.verb}`);

@@ -1,4 +1,4 @@
-import { isAccountRole } from "../contracts/verb";
+import { isAccountRole, roleRank } from "../contracts/verb";
 import { db } from "../db/client";
 import { findProductByTokenHash } from "../db/products";
 import { findTokenByHash, touchToken } from "../db/tokens";
@@ -33,10 +33,8 @@ export async function authenticate(secret: string, now = new Date()): Promise<Pr
   }
   if (token.kind === "cloud" && isAccountRole(token.role)) {
     // A CloudAPI token never outranks the person who made it, even after a demotion.
-    const role = token.user && isAccountRole(token.user.role) && rank(token.user.role) < rank(token.role) ? token.user.role : token.role;
+    const role = token.user && isAccountRole(token.user.role) && roleRank(token.user.role) < roleRank(token.role) ? token.user.role : token.role;
     return { kind: "token", tokenId: token.id, userId: token.userId, accountId: token.accountId, role, label: token.name };
   }
   throw invalidToken();
 }
-
-const rank = (role: string) => ["viewer", "user", "admin", "owner"].indexOf(role);
