@@ -25,7 +25,10 @@ export function checkLoginAllowed(email: string, now = Date.now()): void {
     return;
   }
   const remaining = entry.last + waitMs(entry.count) - now;
-  if (remaining > 0) throw rateLimited(remaining / 1000, "Too many failed sign-in attempts: wait before trying again");
+  if (remaining > 0) {
+    const seconds = Math.ceil(remaining / 1000);
+    throw rateLimited(remaining / 1000, `Too many failed sign-in attempts: wait ${seconds} s before trying again`);
+  }
 }
 
 export function recordLoginFailure(email: string, now = Date.now()): void {

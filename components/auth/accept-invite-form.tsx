@@ -1,0 +1,62 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiClientError, apiClient } from "@/lib/api/client";
+import { acceptInvite, logout } from "@/lib/contracts/user";
+import { signInWithPassword } from "@/lib/session/client";
+import { Button } from "../ui/button";
+import { TextField } from "../ui/field";
+import { ErrorNotice, Notice } from "../ui/notice";
+
+// user/login accepts the invite and sets the password. Its token is for scripts: the portal drops
+// it at once and signs in through the session, like any sign-in.
+export function AcceptInviteForm({ invite }: { invite: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!invite) return <Notice tone="error">This invite link is incomplete: open the whole link you were sent.</Notice>;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get("password"));
+    if (password !== form.get("confirm")) return setError(new Error("The two passwords differ"));
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await apiClient("").call(acceptInvite, { invite, password });
+      await apiClient(session.token).call(logout, {});
+      const failure = await signInWithPassword(session.user.email, password);
+      if (failure) throw new Error(failure);
+      router.replace("/devices");
+      router.refresh();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  }
+
+  const passwordError =
+    error instanceof ApiClientError ? error.fields.find((f) => f.name === "password")?.message : undefined;
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <h1 className="text-xl font-semibold">Accept your invite</h1>
+      <p className="text-sm text-muted">Choose a password to join the account you were invited to.</p>
+      {error !== null && <ErrorNotice error={error} />}
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 8 characters."
+        error={passwordError}
+      />
+      <TextField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" required />
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? "Joining…" : "Join"}
+      </Button>
+    </form>
+  );
+}

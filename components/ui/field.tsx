@@ -1,0 +1,88 @@
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
+
+const CONTROL =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand focus:outline-2 focus:outline-brand aria-[invalid=true]:border-danger";
+
+interface FieldProps {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+}
+
+/** A labelled control whose error and hint are announced with it. */
+function Labelled({
+  label,
+  error,
+  hint,
+  children,
+}: FieldProps & { children: (ids: { id: string; describedBy: string | undefined }) => ReactNode }) {
+  const id = useId();
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="block text-sm">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {children({ id, describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-danger">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextField({ label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <input id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={CONTROL} {...props} />
+      )}
+    </Labelled>
+  );
+}
+
+export function TextArea({ label, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <textarea id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={CONTROL} {...props} />
+      )}
+    </Labelled>
+  );
+}
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  options,
+  ...props
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <select id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={CONTROL} {...props}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Labelled>
+  );
+}

@@ -1,0 +1,110 @@
+import type { z } from "zod";
+import { verbPath, type InputOf, type VerbContract } from "../contracts/verb";
+
+// The browser's typed client: one function for every verb, typed and checked by the same
+// contracts the dispatcher serves (STYLE.md, "Contracts once"). It asks for the JSON error model.
+
+/** An API error as the portal shows it: the message, and the request ID to quote. */
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly requestId: string | null,
+    readonly fields: ReadonlyArray<{ name: string; message: string }> = [],
+  ) {
+    super(message);
+    this.name = "ApiClientError";
+  }
+
+  /** The login access token was refused: the session is over. */
+  get sessionEnded(): boolean {
+    return this.type === "invalid_token";
+  }
+}
+
+export interface ListQuery {
+  limit?: number;
+  next?: string | null;
+  prev?: string | null;
+  order?: "ASC" | "DESC";
+  sort?: string;
+  filter?: string;
+  includeTotal?: boolean;
+}
+
+export interface ListAnswer<T> {
+  data: T[];
+  next: string | null;
+  prev: string | null;
+  total_count?: number;
+}
+
+type ListContract = VerbContract & { answer: "list"; output: z.ZodArray };
+type ItemOf<C extends ListContract> = z.infer<C["output"]>[number];
+
+/** A client for one login access token (empty for public verbs); `onSessionEnded` hears when the API refuses it. */
+export function apiClient(token: string, onSessionEnded: () => void = () => {}) {
+  async function post(contract: VerbContract, input: unknown, search = ""): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${verbPath(contract)}${search}`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          ...(token ? { Authorization: token } : {}),
+        },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      throw new ApiClientError(0, "network_error", "The cloud could not be reached: check your connection", null);
+    }
+    const requestId = response.headers.get("X-Request-ID");
+    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (response.ok) return body;
+    const message = typeof body?.message === "string" ? body.message : `Request failed (${response.status})`;
+    const fields = Array.isArray(body?.fields) ? (body.fields as Array<{ name: string; message: string }>) : [];
+    const error = new ApiClientError(
+      response.status,
+      String(body?.type ?? "unknown_error"),
+      message,
+      requestId,
+      fields,
+    );
+    if (error.sessionEnded) onSessionEnded();
+    throw error;
+  }
+
+  return {
+    /** Calls a `data` verb and answers its result, checked by the verb's output schema. */
+    async call<C extends VerbContract>(contract: C, input: InputOf<C>): Promise<z.infer<C["output"]>> {
+      const body = (await post(contract, input)) as { data: unknown };
+      return contract.output.parse(body.data) as z.infer<C["output"]>;
+    },
+
+    /** Calls a `find` verb for one page, with the API's cursors, order, sort and text filter. */
+    async list<C extends ListContract>(
+      contract: C,
+      input: InputOf<C>,
+      query: ListQuery = {},
+    ): Promise<ListAnswer<ItemOf<C>>> {
+      const body = (await post(contract, input, searchOf(query))) as ListAnswer<unknown>;
+      return { ...body, data: contract.output.parse(body.data) as ItemOf<C>[] };
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+function searchOf(query: ListQuery): string {
+  const params = new URLSearchParams();
+  if (query.limit) params.set("limit", String(query.limit));
+  if (query.next) params.set("next", query.next);
+  if (query.prev) params.set("prev", query.prev);
+  if (query.order) params.set("order", query.order);
+  if (query.sort) params.set("sort", query.sort);
+  if (query.filter?.trim()) params.set("filter", query.filter.trim());
+  if (query.includeTotal) params.set("include", "total_count");
+  return params.size ? `?${params}` : "";
+}

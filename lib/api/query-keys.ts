@@ -1,0 +1,21 @@
+import type { ListQuery } from "./client";
+
+// One query-key factory per controller (formbricks' habit): pages read with these keys and
+// mutations invalidate exactly the keys they change.
+
+function keysFor<const Name extends string>(name: Name) {
+  return {
+    all: [name] as const,
+    lists: () => [name, "list"] as const,
+    list: (filters: Record<string, unknown>, query: ListQuery) => [name, "list", filters, query] as const,
+    details: () => [name, "detail"] as const,
+    detail: (id: string) => [name, "detail", id] as const,
+  };
+}
+
+export const deviceKeys = keysFor("device");
+export const tokenKeys = keysFor("token");
+export const userKeys = keysFor("user");
+export const productKeys = keysFor("product");
+export const auditKeys = keysFor("audit");
+export const accountKeys = keysFor("account");
