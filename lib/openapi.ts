@@ -41,7 +41,10 @@ function answerSchema(contract: VerbContract) {
 function operation(contract: VerbContract, security: Array<Record<string, string[]>>) {
   const listParams =
     contract.answer === "list"
-      ? ["limit", "next", "prev", "order", "include", "filter"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }))
+      ? [
+          ...["limit", "next", "prev", "order", "include", "filter"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+          { name: "sort", in: "query", required: false, schema: { type: "string", enum: Object.keys(contract.sortable ?? {}) } },
+        ]
       : [];
   return {
     operationId: `${contract.controller}.${contract.verb}`,

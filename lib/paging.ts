@@ -1,3 +1,4 @@
+import type { SortKind } from "./contracts/verb";
 import type { Cursor } from "./http/cursor";
 
 // What a list verb is asked for, independent of HTTP: built by the dispatcher from the query
@@ -6,6 +7,8 @@ export interface PageRequest {
   limit: number;
   cursor: Cursor | undefined;
   order: "ASC" | "DESC";
+  /** The column pages are ordered (and keyset-paged) by, then the id. */
+  sort: { field: string; kind: SortKind };
   includeTotal: boolean;
   text: string | undefined;
 }

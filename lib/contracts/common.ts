@@ -17,5 +17,6 @@ export const pageQuery = z.strictObject({
   order: z.enum(["ASC", "DESC", "asc", "desc"]).optional(),
   include: z.string().max(100).optional(),
   filter: z.string().max(200).optional(),
+  sort: z.string().max(64).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuery>;

@@ -23,6 +23,9 @@ export const deviceView = z.object({
 });
 export type DeviceView = z.infer<typeof deviceView>;
 
+/** The ID a person types from a label, as stored: any case, spaces and dashes allowed. */
+export const normaliseClaimId = (typed: string) => typed.trim().toUpperCase().replace(/[\s-]+/g, "");
+
 const optionalText = z.string().max(1000).optional();
 
 // builder/device/register — the agent's first contact, with the product token (device caller:
@@ -87,6 +90,7 @@ export const findDevices = defineList({
     accessed: "date",
   },
   textFields: ["id", "name", "description", "model"],
+  sortable: { id: "string", name: "string", state: "string", connection: "string", accessed: "date?", created: "date" },
 });
 
 export const getDevice = defineVerb({

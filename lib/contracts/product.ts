@@ -30,6 +30,7 @@ export const findProducts = defineList({
   item: productView,
   filters: { id: "string", name: "string", created: "date" },
   textFields: ["name", "description"],
+  sortable: { name: "string" },
 });
 
 export const getProduct = defineVerb({

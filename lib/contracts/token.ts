@@ -35,6 +35,7 @@ export const findTokens = defineList({
   item: tokenView,
   filters: { id: "string", name: "string", role: ACCOUNT_ROLES, created: "date" },
   textFields: ["name", "prefix"],
+  sortable: { name: "string" },
 });
 
 export const removeToken = defineVerb({

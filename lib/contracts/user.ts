@@ -70,6 +70,7 @@ export const findUsers = defineList({
   item: userView,
   filters: { id: "string", email: "string", role: ACCOUNT_ROLES, status: ["invited", "active"], created: "date" },
   textFields: ["email", "first", "last"],
+  sortable: { email: "string", role: "string" },
 });
 
 export const getUser = defineVerb({

@@ -30,7 +30,15 @@ export interface VerbContract<
   /** List verbs: the fields the body may filter on, and the name-like fields `filter=` searches. */
   filters?: FilterSpec;
   textFields?: readonly string[];
+  /** List verbs: the columns `sort=` may order by (keyset-paged on the column and the id). */
+  sortable?: SortSpec;
 }
+
+/** A sortable column: a text or a date, `date?` when it may be empty (empties sort first). */
+export type SortKind = "string" | "date" | "date?";
+export type SortSpec = Readonly<Record<string, SortKind>>;
+/** Every list sorts by its creation time unless asked otherwise. */
+export const DEFAULT_SORT = { field: "created", kind: "date" } as const;
 
 export const roleRank = (role: AccountRole): number => ACCOUNT_ROLES.length - ACCOUNT_ROLES.indexOf(role);
 
@@ -84,6 +92,7 @@ interface ListDefinition<Shape extends z.ZodRawShape, Item extends z.ZodType, Fi
   item: Item;
   filters: Filters;
   textFields: readonly string[];
+  sortable?: SortSpec;
 }
 
 /** A `find` verb: exact-match and `__eq/__neq/__lte/__gte/__in/__nin` filters on listed fields. */
@@ -102,6 +111,7 @@ export function defineList<const Shape extends z.ZodRawShape, Item extends z.Zod
     output: z.array(def.item),
     filters: def.filters,
     textFields: def.textFields,
+    sortable: { [DEFAULT_SORT.field]: DEFAULT_SORT.kind, ...def.sortable } as SortSpec,
   } satisfies VerbContract;
 }
 

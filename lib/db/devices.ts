@@ -50,12 +50,12 @@ export function returnToPool(q: Queryable, id: string, accountId: string) {
 /** An account's devices; an unfiltered page on SQLite takes the prepared-statement path. */
 export function findDevicesPage(q: Queryable, accountId: string, filters: ListWhere, page: PageRequest) {
   const where = { AND: [{ accountId }, filters] };
-  const unfiltered = Object.keys(filters).length === 0;
+  const unfiltered = Object.keys(filters).length === 0 && page.sort.field === "created";
   return listPage(
     page,
     where,
     async (args) => {
-      const fast = unfiltered ? sqliteDeviceRows(accountId, page.cursor, scanDirection(page).ascending, args.take) : undefined;
+      const fast = unfiltered ? sqliteDeviceRows(accountId, page.cursor?.key, page.cursor?.id, scanDirection(page).ascending, args.take) : undefined;
       return fast ?? q.device.findMany({ ...args, include: withProduct });
     },
     (args) => q.device.count(args),

@@ -94,10 +94,12 @@ const sqliteTime = (iso: string) => iso.replace("Z", "+00:00");
 /** An account's devices in (created, id) order from a cursor key; undefined when not SQLite. */
 export function sqliteDeviceRows(
   accountId: string,
-  after: { created: string; id: string } | undefined,
+  afterCreated: string | null | undefined,
+  afterId: string | undefined,
   ascending: boolean,
   take: number,
 ): DeviceRecord[] | undefined {
+  const after = afterId === undefined ? undefined : { created: afterCreated ?? new Date(0).toISOString(), id: afterId };
   const [cmp, sort] = ascending ? [">", "ASC"] : ["<", "DESC"];
   const keyset = after ? `AND (d.created ${cmp} ? OR (d.created = ? AND d.id ${cmp} ?))` : "";
   const statement = prepared(`SELECT d.*, p.name AS productName FROM "Device" d JOIN "Product" p ON p.id = d.productId

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { pageQuery } from "../contracts/common";
-import { isAccountScoped, roleAllows, type VerbContract } from "../contracts/verb";
+import { DEFAULT_SORT, isAccountScoped, roleAllows, type VerbContract } from "../contracts/verb";
 import { findVerb, specialVerbs } from "../controllers";
 import type { VerbHandler } from "../controllers/implement";
 import { findAccount } from "../db/accounts";
 import { db } from "../db/client";
 import { env } from "../env";
-import { accessDenied, ApiError, authMismatch, invalidAuth, notFound, rateLimited, validationError, type FieldError } from "../errors";
+import { accessDenied, ApiError, authMismatch, badRequest, invalidAuth, notFound, rateLimited, validationError, type FieldError } from "../errors";
 import { newId } from "../ids";
 import { log } from "../log";
 import type { PageRequest } from "../paging";
@@ -89,14 +89,26 @@ function pageOf(url: URL, contract: VerbContract): PageRequest {
   const query = parseWith(pageQuery, Object.fromEntries(url.searchParams), "query string");
   if (query.next && query.prev) throw validationError("Pass either next or prev, not both", [{ name: "next", message: "Conflicts with prev" }]);
   const cursorText = query.next ?? query.prev;
+  const cursor = cursorText ? decodeCursor(cursorText) : undefined;
+  const sort = sortOf(query.sort ?? cursor?.sort, contract);
+  if (cursor && cursor.sort !== sort.field) throw badRequest("This cursor pages another sort order: drop `sort` or the cursor");
   return {
     limit: query.limit,
-    cursor: cursorText ? decodeCursor(cursorText) : undefined,
+    cursor,
+    sort,
     // The audit trail reads newest first unless asked otherwise.
     order: (query.order?.toUpperCase() as "ASC" | "DESC" | undefined) ?? (contract.controller === "audit" ? "DESC" : "ASC"),
     includeTotal: (query.include ?? "").split(",").includes("total_count"),
     text: query.filter?.trim() || undefined,
   };
+}
+
+function sortOf(field: string | undefined, contract: VerbContract): PageRequest["sort"] {
+  if (!field) return DEFAULT_SORT;
+  const kind = contract.sortable?.[field];
+  if (kind) return { field, kind };
+  const allowed = Object.keys(contract.sortable ?? {}).join(", ");
+  throw validationError(`Cannot sort by ${field}: sort by one of ${allowed}`, [{ name: "sort", message: `One of ${allowed}` }]);
 }
 
 /** The owner may act in any account by naming it; anyone else only in their own (404 otherwise). */

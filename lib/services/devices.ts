@@ -1,4 +1,4 @@
-import { findDevices as findDevicesContract } from "../contracts/device";
+import { findDevices as findDevicesContract, normaliseClaimId } from "../contracts/device";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import {
@@ -16,7 +16,6 @@ import { auditEntry, type CallContext } from "./context";
 import { deviceView } from "./views";
 
 /** What a person types from a label: any case, with spaces and dashes. */
-export const normaliseClaimId = (typed: string) => typed.trim().toUpperCase().replace(/[\s-]+/g, "");
 
 interface RegisterInput {
   id: string;

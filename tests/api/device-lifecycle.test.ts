@@ -97,6 +97,44 @@ describe("device lifecycle", () => {
   });
 });
 
+describe("sorting a device list", () => {
+  const idsOf = (page: { json: { data: Array<{ id: string }> } }) => page.json.data.map((d) => d.id);
+
+  async function pageAll(token: string, query: string): Promise<string[]> {
+    let page = await call("/api/device/find", { token, query: `limit=2&${query}` });
+    const seen = idsOf(page);
+    while (page.json.next) {
+      page = await call("/api/device/find", { token, query: `limit=2&${query}&next=${page.json.next}` });
+      seen.push(...idsOf(page));
+    }
+    return seen;
+  }
+
+  it("pages by any sortable column in both orders, and refuses others", async () => {
+    const me = await tenant();
+    const ids: string[] = [];
+    for (const name of ["delta", "alpha", "echo", "charlie", "bravo"]) {
+      const id = await claimedDevice(me);
+      await call("/api/device/update", { token: me.token, body: { id, name } });
+      ids.push(id);
+    }
+    const byName = [ids[1], ids[4], ids[3], ids[0], ids[2]];
+    expect(await pageAll(me.token, "sort=name")).toEqual(byName);
+    expect(await pageAll(me.token, "sort=name&order=DESC")).toEqual([...byName].reverse());
+    const second = await call("/api/device/find", { token: me.token, query: "limit=2&sort=name" });
+    const third = await call("/api/device/find", { token: me.token, query: `limit=2&next=${second.json.next}` });
+    const back = await call("/api/device/find", { token: me.token, query: `limit=2&prev=${third.json.prev}` });
+    expect(idsOf(back)).toEqual(byName.slice(0, 2));
+    // Empty "last seen" values sort first and still page without loss or repeats.
+    expect((await pageAll(me.token, "sort=accessed&order=DESC")).sort()).toEqual([...ids].sort());
+
+    const unknown = await call("/api/device/find", { token: me.token, query: "sort=productId" });
+    expect([unknown.status, unknown.json.type]).toEqual([400, "validation_error"]);
+    const crossed = await call("/api/device/find", { token: me.token, query: `sort=id&next=${second.json.next}` });
+    expect(crossed.status).toBe(400);
+  });
+});
+
 describe("closing an account", () => {
   it("returns its devices to the pool, removes its people and tokens, and keeps the owner's account", async () => {
     const me = await tenant();

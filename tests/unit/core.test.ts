@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from "../../lib/http/cursor";
 import { ERROR_STATUS } from "../../lib/http/error-response";
 import { MemoryRateLimiter } from "../../lib/http/rate-limit";
 import { newId } from "../../lib/ids";
-import { normaliseClaimId } from "../../lib/services/devices";
+import { normaliseClaimId } from "../../lib/contracts/device";
 import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from "../../lib/services/login-throttle";
 
 describe("schema drift", () => {
@@ -45,8 +45,10 @@ describe("request bodies", () => {
 
 describe("cursors", () => {
   it("round-trip and refuse tampering", () => {
-    const cursor = { created: new Date(0).toISOString(), id: "X", dir: "next" as const };
+    const cursor = { sort: "created", key: new Date(0).toISOString(), id: "X", dir: "next" as const };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    const empty = { sort: "accessed", key: null, id: "Y", dir: "prev" as const };
+    expect(decodeCursor(encodeCursor(empty))).toEqual(empty);
     expect(() => decodeCursor("not-a-cursor")).toThrow(/Invalid pagination cursor/);
   });
 });
