@@ -1,0 +1,71 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { deviceKeys } from "@/lib/api/query-keys";
+import { useApi } from "@/lib/api/use-api";
+import { getDevice, type DeviceView } from "@/lib/contracts/device";
+import { roleAllows } from "@/lib/contracts/verb";
+import { usePortalSession } from "@/lib/session/client";
+import { Loading } from "../ui/loading";
+import { ErrorNotice } from "../ui/notice";
+import { PageHeader } from "../ui/page-header";
+import { DeviceEditForm } from "./device-edit-form";
+import { ReleaseDevice } from "./release-device";
+import { formatTime } from "./format";
+
+function Fields({ device }: { device: DeviceView }) {
+  const rows: Array<[string, string]> = [
+    ["ID", device.id],
+    ["Product", device.product],
+    ["Model", device.model || "—"],
+    ["State", device.state],
+    ["Connection", device.connection],
+    ["Version", device.version || "—"],
+    ["Test device", device.test ? "yes" : "no"],
+    ["Registered", formatTime(device.registered)],
+    ["Claimed", formatTime(device.created)],
+    ["Last seen", formatTime(device.accessed)],
+  ];
+  return (
+    <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      {rows.map(([term, value]) => (
+        <div key={term} className="contents">
+          <dt className="text-muted">{term}</dt>
+          <dd className="break-all">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function DeviceDetail({ id }: { id: string }) {
+  const api = useApi();
+  const isAdmin = roleAllows(usePortalSession()?.user.role ?? "viewer", ["admin"]);
+  const device = useQuery({ queryKey: deviceKeys.detail(id), queryFn: () => api.call(getDevice, { id }) });
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/devices" className="text-brand-dark underline">
+          ← All devices
+        </Link>
+      </p>
+      {device.isPending && <Loading what="the device" />}
+      {device.isError && <ErrorNotice error={device.error} />}
+      {device.data && (
+        <>
+          <PageHeader title={device.data.name || device.data.id} description={device.data.description || undefined} />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Fields device={device.data} />
+            {isAdmin && (
+              <div className="space-y-6">
+                <DeviceEditForm device={device.data} />
+                <ReleaseDevice device={device.data} />
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { deviceKeys } from "@/lib/api/query-keys";
+import { useApi } from "@/lib/api/use-api";
+import { releaseDevice, type DeviceView } from "@/lib/contracts/device";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { ErrorNotice } from "../ui/notice";
+
+// device/release: back to the unclaimed pool; its tokens die at once, so the confirmation names it.
+export function ReleaseDevice({ device }: { device: DeviceView }) {
+  const api = useApi();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const label = device.name ? `${device.name} (${device.id})` : device.id;
+  const release = useMutation({
+    mutationFn: () => api.call(releaseDevice, { id: device.id }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: deviceKeys.detail(device.id) });
+      await queryClient.invalidateQueries({ queryKey: deviceKeys.lists() });
+      router.push("/devices");
+    },
+  });
+
+  return (
+    <section className="rounded-lg border border-red-200 bg-white p-4">
+      <h2 className="font-semibold">Release</h2>
+      <p className="mt-1 text-sm text-muted">The device leaves this account and waits to be claimed again. Its credentials stop working at once.</p>
+      <Button look="danger" className="mt-3" onClick={() => setConfirming(true)}>
+        Release device
+      </Button>
+      <Dialog open={confirming} title={`Release ${label}?`} onClose={() => setConfirming(false)}>
+        <p className="text-sm">
+          <strong>{label}</strong> will be disconnected and returned to the unclaimed pool. Its history stays with this account.
+        </p>
+        {release.isError && <ErrorNotice error={release.error} />}
+        <div className="mt-4 flex justify-end gap-2">
+          <Button look="secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
+          <Button look="danger" disabled={release.isPending} onClick={() => release.mutate()}>
+            {release.isPending ? "Releasing…" : "Release"}
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
