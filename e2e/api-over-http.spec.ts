@@ -10,9 +10,13 @@ async function post(request: APIRequestContext, url: string, data: unknown, head
   return response;
 }
 
-test("a new user's curl session: sign up, log in, claim, token, release (with the owner's product)", async ({ request }) => {
+test("a new user's curl session: sign up, log in, claim, token, release (with the owner's product)", async ({
+  request,
+}) => {
   const email = `${unique("tenant")}@example.test`;
-  expect((await post(request, "/api/account/create", { name: "E2E", email, password: "e2e password" })).status()).toBe(200);
+  expect((await post(request, "/api/account/create", { name: "E2E", email, password: "e2e password" })).status()).toBe(
+    200,
+  );
   const login = await post(request, "/api/auth", { email, password: "e2e password" }, { Origin: ORIGIN });
   const user = { Authorization: `Bearer ${(await login.json()).data.token}`, Origin: ORIGIN };
   const ownerLogin = await post(request, "/api/auth", OWNER, { Origin: ORIGIN });
@@ -22,7 +26,12 @@ test("a new user's curl session: sign up, log in, claim, token, release (with th
   const productToken = (await product.json()).data.token as string;
   const id = `E2E${Math.random().toString(36).slice(2, 9).toUpperCase()}`.padEnd(10, "0").slice(0, 10);
   const agent = { Authorization: `bearer ${productToken}` };
-  const waiting = await post(request, "/builder/device/register", { id, product: productToken, created: 0, iotoVersion: "2.8" }, agent);
+  const waiting = await post(
+    request,
+    "/builder/device/register",
+    { id, product: productToken, created: 0, iotoVersion: "2.8" },
+    agent,
+  );
   expect(await waiting.json()).toEqual({ registered: true });
 
   const typed = `${id.slice(0, 5)}-${id.slice(5)}`.toLowerCase();
@@ -31,7 +40,8 @@ test("a new user's curl session: sign up, log in, claim, token, release (with th
   const listed = await post(request, "/api/device/find?include=total_count", {}, user);
   expect((await listed.json()).data.map((d: { id: string }) => d.id)).toContain(id);
 
-  const cloud = (await (await post(request, "/api/token/create", { name: "ci", role: "admin" }, user)).json()).data.token as string;
+  const cloud = (await (await post(request, "/api/token/create", { name: "ci", role: "admin" }, user)).json()).data
+    .token as string;
   const viaTok = await post(request, "/tok/device/get", { id }, { Authorization: cloud });
   expect((await viaTok.json()).data.id).toBe(id);
   expect((await post(request, "/tok/device/release", { id }, { Authorization: cloud })).status()).toBe(200);
@@ -43,7 +53,11 @@ test("errors keep their documented shape through the framework", async ({ reques
   expect(get.status()).toBe(405);
   expect(get.headers()["x-request-id"]).toBeTruthy();
   const plain = await request.post("/api/device/find", { data: {}, headers: { Accept: "*/*" } });
-  expect([plain.status(), plain.headers()["content-type"], await plain.text()]).toEqual([401, "text/plain; charset=utf-8", "Missing or malformed Authorization header"]);
+  expect([plain.status(), plain.headers()["content-type"], await plain.text()]).toEqual([
+    401,
+    "text/plain; charset=utf-8",
+    "Missing or malformed Authorization header",
+  ]);
   const unknown = await post(request, "/tok/metric/set", {}, { Authorization: "fpc_x" });
   expect((await unknown.json()).type).toBe("unrecognized_request");
   const openapi = await request.get("/api/openapi.json");

@@ -11,12 +11,14 @@ export const test = base.extend<{ expectedErrors: RegExp[]; pageProblems: string
       const problems: string[] = [];
       const expected = (text: string) => expectedErrors.some((pattern) => pattern.test(text));
       page.on("console", (message) => {
-        if (message.type() === "error" && !expected(message.text())) problems.push(`console: ${message.text()} ${message.location().url}`);
+        if (message.type() === "error" && !expected(message.text()))
+          problems.push(`console: ${message.text()} ${message.location().url}`);
       });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       page.on("requestfailed", (request) => {
         // Navigations away abort requests in flight; that is not a failure of the page.
-        if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+        if (request.failure()?.errorText !== "net::ERR_ABORTED")
+          problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
       });
       page.on("response", (response) => {
         if (response.status() >= 500) problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -41,7 +43,11 @@ export async function signIn(page: Page, credentials: { email: string; password:
 
 /** Signs up a new account through the page; its creator is the account's admin. */
 export async function signUp(page: Page) {
-  const credentials = { name: unique("Fleet"), email: `${unique("admin")}@e2e.fleetport.test`, password: "correct horse battery" };
+  const credentials = {
+    name: unique("Fleet"),
+    email: `${unique("admin")}@e2e.fleetport.test`,
+    password: "correct horse battery",
+  };
   await page.goto("/signup");
   await page.getByLabel("Account name").fill(credentials.name);
   await page.getByLabel("Email").fill(credentials.email);

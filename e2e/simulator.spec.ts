@@ -8,9 +8,21 @@ test("a simulated agent is claimed by its typed label ID and receives its cloud"
   const json = { Accept: "application/json", Origin: ORIGIN };
   const login = await (await request.post("/api/auth", { data: OWNER, headers: json })).json();
   const auth = { ...json, Authorization: `Bearer ${login.data.token}` };
-  const product = await (await request.post("/api/product/create", { data: { name: `sim-${Date.now()}` }, headers: auth })).json();
+  const product = await (
+    await request.post("/api/product/create", { data: { name: `sim-${Date.now()}` }, headers: auth })
+  ).json();
 
-  const simulator = spawn(process.execPath, ["--import", "tsx", "scripts/simulate.ts", "--count", "1", "--product", product.data.token, "--url", ORIGIN]);
+  const simulator = spawn(process.execPath, [
+    "--import",
+    "tsx",
+    "scripts/simulate.ts",
+    "--count",
+    "1",
+    "--product",
+    product.data.token,
+    "--url",
+    ORIGIN,
+  ]);
   let output = "";
   simulator.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => simulator.on("exit", resolve));

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type RefObject } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { claimDevice, type DeviceView } from "@/lib/contracts/device";
@@ -17,7 +17,14 @@ interface ClaimResult {
 }
 
 // device/claim for each pasted line; one ID gets its error inline, several get a result per line.
-export function ClaimDialog({ open, onClose, onClaimed }: { open: boolean; onClose: () => void; onClaimed: (id: string) => void }) {
+interface ClaimDialogProps {
+  open: boolean;
+  onClose: () => void;
+  onClaimed: (id: string) => void;
+  fallbackFocus: RefObject<HTMLElement | null>;
+}
+
+export function ClaimDialog({ open, onClose, onClaimed, fallbackFocus }: ClaimDialogProps) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [results, setResults] = useState<ClaimResult[]>([]);
@@ -25,7 +32,9 @@ export function ClaimDialog({ open, onClose, onClaimed }: { open: boolean; onClo
     mutationFn: async (ids: string[]) => {
       const settled = await Promise.allSettled(ids.map((id) => api.call(claimDevice, { id })));
       return settled.map((outcome, i): ClaimResult =>
-        outcome.status === "fulfilled" ? { typed: ids[i] ?? "", device: outcome.value } : { typed: ids[i] ?? "", error: (outcome.reason as Error).message },
+        outcome.status === "fulfilled"
+          ? { typed: ids[i] ?? "", device: outcome.value }
+          : { typed: ids[i] ?? "", error: (outcome.reason as Error).message },
       );
     },
     onSuccess: async (claimed) => {
@@ -53,7 +62,7 @@ export function ClaimDialog({ open, onClose, onClaimed }: { open: boolean; onClo
 
   const single = results.length === 1 ? results[0] : undefined;
   return (
-    <Dialog open={open} title="Claim a device" onClose={close}>
+    <Dialog open={open} title="Claim a device" onClose={close} fallbackFocus={fallbackFocus}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <TextArea
           label="Device ID from the label"
@@ -70,7 +79,8 @@ export function ClaimDialog({ open, onClose, onClaimed }: { open: boolean; onClo
           <ul aria-label="Claim results" className="space-y-1 text-sm">
             {results.map((result) => (
               <li key={result.typed} className={result.device ? "text-green-800" : "text-danger"}>
-                <span className="font-mono">{result.typed}</span>: {result.device ? `claimed as ${result.device.id}` : result.error}
+                <span className="font-mono">{result.typed}</span>:{" "}
+                {result.device ? `claimed as ${result.device.id}` : result.error}
               </li>
             ))}
           </ul>

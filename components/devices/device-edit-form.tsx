@@ -22,7 +22,8 @@ export function DeviceEditForm({ device }: { device: DeviceView }) {
       setSaved(true);
     },
   });
-  const fieldError = (name: string) => (save.error instanceof ApiClientError ? save.error.fields.find((f) => f.name === name)?.message : undefined);
+  const fieldError = (name: string) =>
+    save.error instanceof ApiClientError ? save.error.fields.find((f) => f.name === name)?.message : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +36,14 @@ export function DeviceEditForm({ device }: { device: DeviceView }) {
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <h2 className="font-semibold">Name and description</h2>
       <TextField label="Name" name="name" defaultValue={device.name} maxLength={100} error={fieldError("name")} />
-      <TextArea label="Description" name="description" defaultValue={device.description} rows={2} maxLength={1000} error={fieldError("description")} />
+      <TextArea
+        label="Description"
+        name="description"
+        defaultValue={device.description}
+        rows={2}
+        maxLength={1000}
+        error={fieldError("description")}
+      />
       {save.isError && !fieldError("name") && !fieldError("description") && <ErrorNotice error={save.error} />}
       {saved && <Notice tone="success">Saved.</Notice>}
       <Button type="submit" disabled={save.isPending}>

@@ -8,7 +8,11 @@ export function DeviceRows({ devices, highlight }: { devices: DeviceView[]; high
   return (
     <tbody>
       {devices.map((device) => (
-        <tr key={device.id} data-highlight={device.id === highlight || undefined} className="border-t border-slate-200 data-[highlight]:bg-yellow-50">
+        <tr
+          key={device.id}
+          data-highlight={device.id === highlight || undefined}
+          className="border-t border-slate-200 data-[highlight]:bg-yellow-50"
+        >
           <td className="px-3 py-2 font-mono">
             <Link href={`/devices/${device.id}`} className="text-brand-dark underline">
               {device.id}

@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useRef, useState } from "react";
 import type { ListQuery } from "@/lib/api/client";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
@@ -34,6 +34,7 @@ export function DevicesPage() {
   const [claiming, setClaiming] = useState(false);
   const [highlight, setHighlight] = useState<string | null>(null);
   const filter = useDeferredValue(text);
+  const claimButton = useRef<HTMLButtonElement>(null);
 
   const filters = state ? { state } : {};
   const query: ListQuery = { limit: 25, sort: sort.field, order: sort.order, filter, ...cursor };
@@ -42,10 +43,12 @@ export function DevicesPage() {
     queryFn: () => api.list(findDevices, filters as { state?: "claimed" }, query),
     placeholderData: keepPreviousData,
   });
-  const restart = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setCursor({});
-  };
+  const restart =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setCursor({});
+    };
   const unfiltered = !filter && !state && !cursor.next && !cursor.prev;
 
   return (
@@ -53,16 +56,32 @@ export function DevicesPage() {
       <PageHeader
         title="Devices"
         description="Your fleet: every device claimed into this account."
-        actions={canClaim && <Button onClick={() => setClaiming(true)}>Claim device</Button>}
+        actions={
+          canClaim && (
+            <Button ref={claimButton} onClick={() => setClaiming(true)}>
+              Claim device
+            </Button>
+          )
+        }
       />
       <div className="mb-4 grid gap-3 sm:grid-cols-[1fr_12rem]">
-        <TextField label="Search" type="search" placeholder="ID, name, description or model" value={text} onChange={(e) => restart(setText)(e.target.value)} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="ID, name, description or model"
+          value={text}
+          onChange={(e) => restart(setText)(e.target.value)}
+        />
         <SelectField label="State" options={STATES} value={state} onChange={(e) => restart(setState)(e.target.value)} />
       </div>
       {devices.isPending && <Loading what="devices" />}
       {devices.isError && <ErrorNotice error={devices.error} />}
-      {devices.data && devices.data.data.length === 0 && unfiltered && <NoDevices canClaim={canClaim} onClaim={() => setClaiming(true)} />}
-      {devices.data && devices.data.data.length === 0 && !unfiltered && <p className="py-8 text-center text-sm text-muted">No devices match.</p>}
+      {devices.data && devices.data.data.length === 0 && unfiltered && (
+        <NoDevices canClaim={canClaim} onClaim={() => setClaiming(true)} />
+      )}
+      {devices.data && devices.data.data.length === 0 && !unfiltered && (
+        <p className="py-8 text-center text-sm text-muted">No devices match.</p>
+      )}
       {devices.data && devices.data.data.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
@@ -74,9 +93,21 @@ export function DevicesPage() {
                 <th scope="col" className="hidden px-3 py-2 text-left font-medium md:table-cell">
                   Product
                 </th>
-                <SortHeader label="State" field="state" sort={sort} onSort={restart(setSort)} className="hidden sm:table-cell" />
+                <SortHeader
+                  label="State"
+                  field="state"
+                  sort={sort}
+                  onSort={restart(setSort)}
+                  className="hidden sm:table-cell"
+                />
                 <SortHeader label="Connection" field="connection" sort={sort} onSort={restart(setSort)} />
-                <SortHeader label="Last seen" field="accessed" sort={sort} onSort={restart(setSort)} className="hidden md:table-cell" />
+                <SortHeader
+                  label="Last seen"
+                  field="accessed"
+                  sort={sort}
+                  onSort={restart(setSort)}
+                  className="hidden md:table-cell"
+                />
               </tr>
             </thead>
             <DeviceRows devices={devices.data.data} highlight={highlight} />
@@ -84,7 +115,12 @@ export function DevicesPage() {
         </div>
       )}
       {devices.data && <Pager page={devices.data} onPage={setCursor} />}
-      <ClaimDialog open={claiming} onClose={() => setClaiming(false)} onClaimed={setHighlight} />
+      <ClaimDialog
+        open={claiming}
+        onClose={() => setClaiming(false)}
+        onClaimed={setHighlight}
+        fallbackFocus={claimButton}
+      />
     </>
   );
 }

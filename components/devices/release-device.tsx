@@ -28,13 +28,16 @@ export function ReleaseDevice({ device }: { device: DeviceView }) {
   return (
     <section className="rounded-lg border border-red-200 bg-white p-4">
       <h2 className="font-semibold">Release</h2>
-      <p className="mt-1 text-sm text-muted">The device leaves this account and waits to be claimed again. Its credentials stop working at once.</p>
+      <p className="mt-1 text-sm text-muted">
+        The device leaves this account and waits to be claimed again. Its credentials stop working at once.
+      </p>
       <Button look="danger" className="mt-3" onClick={() => setConfirming(true)}>
         Release device
       </Button>
       <Dialog open={confirming} title={`Release ${label}?`} onClose={() => setConfirming(false)}>
         <p className="text-sm">
-          <strong>{label}</strong> will be disconnected and returned to the unclaimed pool. Its history stays with this account.
+          <strong>{label}</strong> will be disconnected and returned to the unclaimed pool. Its history stays with this
+          account.
         </p>
         {release.isError && <ErrorNotice error={release.error} />}
         <div className="mt-4 flex justify-end gap-2">

@@ -6,7 +6,19 @@ export interface SortState {
 }
 
 /** A column header that sorts the list by its column (the API pages in that order). */
-export function SortHeader({ label, field, sort, onSort, className = "" }: { label: string; field: string; sort: SortState; onSort: (next: SortState) => void; className?: string }) {
+export function SortHeader({
+  label,
+  field,
+  sort,
+  onSort,
+  className = "",
+}: {
+  label: string;
+  field: string;
+  sort: SortState;
+  onSort: (next: SortState) => void;
+  className?: string;
+}) {
   const active = sort.field === field;
   const ariaSort = active ? (sort.order === "ASC" ? "ascending" : "descending") : "none";
   return (

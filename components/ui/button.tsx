@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 const LOOKS = {
   primary: "bg-brand text-white hover:bg-brand-dark disabled:bg-slate-400",
@@ -12,7 +12,7 @@ export function Button({
   className = "",
   type = "button",
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { look?: keyof typeof LOOKS }) {
+}: ComponentProps<"button"> & { look?: keyof typeof LOOKS }) {
   return (
     <button
       type={type}
