@@ -22,6 +22,10 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"] } },
+      {
+        resolve: { alias },
+        test: { name: "components", include: ["tests/components/**/*.test.tsx"], environment: "happy-dom" },
+      },
       apiProject("api", "sqlite"),
       ...(process.env.TEST_POSTGRES_URL ? [apiProject("api-postgres", "postgres")] : []),
     ],

@@ -32,7 +32,7 @@ function addVitest(file: string): void {
 const vitestReport = path.join(reports, "vitest.json");
 const postgres = process.env.TEST_POSTGRES_URL;
 if (!postgres) console.log("PostgreSQL API suite skipped: TEST_POSTGRES_URL is not set (.ci/run sets it).");
-const vitestStatus = run("unit + API tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+const vitestStatus = run("unit, component and API tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
 addVitest(vitestReport);
 if (vitestStatus !== 0 && totals.failed === 0) totals.failed++;
 
