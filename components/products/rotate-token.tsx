@@ -1,0 +1,70 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { z } from "zod";
+import { productKeys } from "@/lib/api/query-keys";
+import { useApi } from "@/lib/api/use-api";
+import { rotateProductToken, type productWithToken } from "@/lib/contracts/product";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { ErrorNotice, Notice } from "../ui/notice";
+
+type ProductWithToken = z.infer<typeof productWithToken>;
+
+// product/rotateToken: the old token dies at once, so the confirmation says what stops working.
+export function RotateToken({ product }: { product: ProductWithToken }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const rotate = useMutation({
+    mutationFn: () => api.call(rotateProductToken, { id: product.id }),
+    onSuccess: async (rotated) => {
+      queryClient.setQueryData(productKeys.detail(product.id), rotated);
+      setConfirming(false);
+      // The lists show the token's prefix, which just changed.
+      await queryClient.invalidateQueries({ queryKey: productKeys.lists() });
+    },
+  });
+
+  function open() {
+    rotate.reset();
+    setConfirming(true);
+  }
+
+  return (
+    <section className="rounded-lg border border-red-200 p-4">
+      <h3 className="font-semibold">Rotate token</h3>
+      <p className="mt-1 text-sm text-muted">
+        Issue a new product token if the current one has leaked. Firmware must then be built with the new one.
+      </p>
+      {rotate.isSuccess && (
+        <div className="mt-3">
+          <Notice tone="success">A new token is shown above; the old one no longer works.</Notice>
+        </div>
+      )}
+      <Button look="danger" className="mt-3" onClick={open}>
+        Rotate token
+      </Button>
+      <Dialog open={confirming} title={`Rotate the token of ${product.name}?`} onClose={() => setConfirming(false)}>
+        <p className="text-sm">
+          The current token stops working at once: devices registering with the old token will be refused until their
+          configuration carries the new one. Devices that already hold their device credentials keep working until they
+          register again (after a release or a reset).
+        </p>
+        {rotate.isError && (
+          <div className="mt-3">
+            <ErrorNotice error={rotate.error} />
+          </div>
+        )}
+        <div className="mt-4 flex justify-end gap-2">
+          <Button look="secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
+          <Button look="danger" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
+            {rotate.isPending ? "Rotating…" : "Rotate"}
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
