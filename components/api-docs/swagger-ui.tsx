@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "../ui/button";
 import { Loading } from "../ui/loading";
 import { Notice } from "../ui/notice";
+import "./swagger-contrast.css";
 
 // The Swagger UI from swagger-ui-dist (app/swagger/assets), typed only as far as we use it.
 interface SwaggerRequest {
@@ -92,6 +93,8 @@ export function SwaggerUi({ token }: { token: string }) {
             if (!live) return;
             ui.current = instance;
             instance.preauthorizeApiKey("loginToken", tokenRef.current);
+            // Swagger UI leaves its server picker unnamed.
+            node.querySelector("#servers")?.setAttribute("aria-label", "Server");
           },
         });
         setState("ready");
@@ -125,7 +128,7 @@ export function SwaggerUi({ token }: { token: string }) {
           </Button>
         </Notice>
       )}
-      <div ref={host} className="min-w-0 overflow-x-auto" />
+      <div ref={host} className="fleetport-swagger min-w-0 overflow-x-auto" />
     </>
   );
 }
