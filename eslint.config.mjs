@@ -3,7 +3,16 @@ import nextTypescript from "eslint-config-next/typescript";
 
 const PRISMA = { group: ["**/db/generated/**", "@prisma/*"], message: "Only lib/db touches Prisma." };
 const SERVER_LAYERS = {
-  group: ["**/lib/services/**", "**/lib/db/**", "**/lib/controllers/**", "**/lib/session/server", "@/lib/services/*", "@/lib/db/*", "@/lib/controllers/*", "@/lib/session/server"],
+  group: [
+    "**/lib/services/**",
+    "**/lib/db/**",
+    "**/lib/controllers/**",
+    "**/lib/session/server",
+    "@/lib/services/*",
+    "@/lib/db/*",
+    "@/lib/controllers/*",
+    "@/lib/session/server",
+  ],
   message: "Client code calls the API client, never server layers.",
 };
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*"], message: "Use the lib/session facade." };
@@ -12,7 +21,15 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "tools/**", ".test-data/**", ".test-data-reports/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/db/generated/**",
+      "tools/**",
+      ".test-data/**",
+      ".test-data-reports/**",
+      "next-env.d.ts",
+    ],
   },
   // Layers point one way (ARCHITECTURE.md): only lib/db touches Prisma; the browser's code never
   // reaches server layers; next-auth stays behind lib/session so it can be replaced (ADR 007).
@@ -22,7 +39,15 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [NEXT_AUTH] }] },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "proxy.ts", "lib/api/**", "lib/contracts/**", "lib/controllers/**", "lib/http/**", "lib/services/**"],
+    files: [
+      "app/**/*.{ts,tsx}",
+      "proxy.ts",
+      "lib/api/**",
+      "lib/contracts/**",
+      "lib/controllers/**",
+      "lib/http/**",
+      "lib/services/**",
+    ],
     rules: { "no-restricted-imports": ["error", { patterns: [NEXT_AUTH, PRISMA] }] },
   },
   {

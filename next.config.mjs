@@ -11,7 +11,14 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and file-reading packages stay outside the server bundle.
-  serverExternalPackages: ["swagger-ui-dist", "better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "swagger-ui-dist",
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

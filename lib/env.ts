@@ -16,7 +16,10 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   MQTT_PORT: intFrom(8883, 1),
   AUTH_SECRET: z.string().min(32).optional(),
-  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/, "64 hex characters").optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "64 hex characters")
+    .optional(),
   SIGNUP: z.enum(["open", "closed"]).default("open"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),

@@ -13,7 +13,10 @@ const errorModel = {
     code: { type: "integer" },
     type: { enum: Object.keys(ERROR_STATUS) },
     message: { type: "string" },
-    fields: { type: "array", items: { type: "object", properties: { name: { type: "string" }, message: { type: "string" } } } },
+    fields: {
+      type: "array",
+      items: { type: "object", properties: { name: { type: "string" }, message: { type: "string" } } },
+    },
     request_id: { type: "string", maxLength: 32 },
   },
 };
@@ -42,8 +45,18 @@ function operation(contract: VerbContract, security: Array<Record<string, string
   const listParams =
     contract.answer === "list"
       ? [
-          ...["limit", "next", "prev", "order", "include", "filter"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
-          { name: "sort", in: "query", required: false, schema: { type: "string", enum: Object.keys(contract.sortable ?? {}) } },
+          ...["limit", "next", "prev", "order", "include", "filter"].map((name) => ({
+            name,
+            in: "query",
+            required: false,
+            schema: { type: "string" },
+          })),
+          {
+            name: "sort",
+            in: "query",
+            required: false,
+            schema: { type: "string", enum: Object.keys(contract.sortable ?? {}) },
+          },
         ]
       : [];
   return {
@@ -56,7 +69,10 @@ function operation(contract: VerbContract, security: Array<Record<string, string
     requestBody: { required: false, content: { "application/json": { schema: schemaOf(contract.input, "input") } } },
     responses: {
       "200": { description: "Success", content: { "application/json": { schema: answerSchema(contract) } } },
-      default: { description: "Error (plain text unless Accept: application/json)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+      default: {
+        description: "Error (plain text unless Accept: application/json)",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
     },
   };
 }
@@ -67,21 +83,40 @@ export function openApiDocument(serverUrl: string) {
     const path = `${contract.controller}/${contract.verb}`;
     const accountVerb = contract.allow.some((grant) => grant !== "device" && grant !== "product");
     if (accountVerb) paths[`/api/${path}`] = { post: operation(contract, [{ loginToken: [], origin: [] }]) };
-    paths[`/tok/${path}`] = { post: { ...operation(contract, [{ cloudToken: [] }]), operationId: `tok.${contract.controller}.${contract.verb}` } };
+    paths[`/tok/${path}`] = {
+      post: {
+        ...operation(contract, [{ cloudToken: [] }]),
+        operationId: `tok.${contract.controller}.${contract.verb}`,
+      },
+    };
   }
   paths["/api/auth"] = { post: operation(specialVerbs.authLogin.contract, []) };
   paths["/builder/device/register"] = { post: operation(specialVerbs.registerDevice.contract, [{ productToken: [] }]) };
   return {
     openapi: "3.1.0",
-    info: { title: "Fleetport API", version: "1.0.0", description: "Ioto-compatible device cloud API. Every call is POST with a JSON (or JSON5) body." },
+    info: {
+      title: "Fleetport API",
+      version: "1.0.0",
+      description: "Ioto-compatible device cloud API. Every call is POST with a JSON (or JSON5) body.",
+    },
     servers: [{ url: serverUrl }],
     paths,
     components: {
       schemas: { Error: errorModel },
       securitySchemes: {
-        loginToken: { type: "apiKey", in: "header", name: "Authorization", description: "Login access token from POST /api/auth (send the same Origin)" },
+        loginToken: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "Login access token from POST /api/auth (send the same Origin)",
+        },
         origin: { type: "apiKey", in: "header", name: "Origin" },
-        cloudToken: { type: "apiKey", in: "header", name: "Authorization", description: "CloudAPI token (or a device token on device verbs)" },
+        cloudToken: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "CloudAPI token (or a device token on device verbs)",
+        },
         productToken: { type: "apiKey", in: "header", name: "Authorization", description: "Product token (bearer)" },
       },
     },

@@ -29,7 +29,15 @@ const MAX_DELAY_MS = 3_660_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function agent(id: string, index: number): Promise<void> {
-  const config = { id, product, name: `Simulated device ${index + 1}`, description: "Fleetport simulator", model: "SIM-1", test: false, created: new Date().toISOString() };
+  const config = {
+    id,
+    product,
+    name: `Simulated device ${index + 1}`,
+    description: "Fleetport simulator",
+    model: "SIM-1",
+    test: false,
+    created: new Date().toISOString(),
+  };
   for (let delay = 1000, first = true; ; delay = Math.min(delay + STEP_MS, MAX_DELAY_MS), first = false) {
     let answer: Record<string, unknown> | undefined;
     try {
@@ -50,7 +58,9 @@ async function agent(id: string, index: number): Promise<void> {
       console.error(`[${label(id)}] cannot reach ${builder}: ${(error as Error).message}`);
     }
     if (answer?.api && answer.token) {
-      console.log(`[${label(id)}] claimed by account ${String(answer.accountId)}: cloud ${String(answer.api)} (${String(answer.cloudType)})`);
+      console.log(
+        `[${label(id)}] claimed by account ${String(answer.accountId)}: cloud ${String(answer.api)} (${String(answer.cloudType)})`,
+      );
       return;
     }
     await sleep(delay);

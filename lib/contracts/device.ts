@@ -24,7 +24,11 @@ export const deviceView = z.object({
 export type DeviceView = z.infer<typeof deviceView>;
 
 /** The ID a person types from a label, as stored: any case, spaces and dashes allowed. */
-export const normaliseClaimId = (typed: string) => typed.trim().toUpperCase().replace(/[\s-]+/g, "");
+export const normaliseClaimId = (typed: string) =>
+  typed
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "");
 
 const optionalText = z.string().max(1000).optional();
 

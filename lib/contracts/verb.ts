@@ -14,10 +14,7 @@ export type Grant = AccountRole | "device" | "product" | "public";
 /** `data`: {"data": …}; `list`: the paged envelope; `bare`: the result itself (device callers). */
 export type Answer = "data" | "list" | "bare";
 
-export interface VerbContract<
-  Input extends z.ZodObject = z.ZodObject,
-  Output extends z.ZodType = z.ZodType,
-> {
+export interface VerbContract<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodType = z.ZodType> {
   controller: string;
   verb: string;
   summary: string;

@@ -20,7 +20,8 @@ export const controllerVerbs: readonly VerbHandler[] = [
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));
 
-export const findVerb = (controller: string, verb: string): VerbHandler | undefined => byPath.get(`${controller}/${verb}`);
+export const findVerb = (controller: string, verb: string): VerbHandler | undefined =>
+  byPath.get(`${controller}/${verb}`);
 
 /** Verbs with routes of their own rather than /api|/tok/<controller>/<verb>. */
 export const specialVerbs = { authLogin: authLoginVerb, registerDevice: registerDeviceVerb } as const;

@@ -1,4 +1,11 @@
-import { createProduct, findProducts, getProduct, removeProduct, rotateProductToken, updateProduct } from "../contracts/product";
+import {
+  createProduct,
+  findProducts,
+  getProduct,
+  removeProduct,
+  rotateProductToken,
+  updateProduct,
+} from "../contracts/product";
 import * as products from "../services/products";
 import { implement } from "./implement";
 

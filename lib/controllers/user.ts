@@ -1,4 +1,15 @@
-import { acceptInvite, authLogin, changePassword, createUser, findUsers, getUser, logout, removeUser, updateUser, updateUserRole } from "../contracts/user";
+import {
+  acceptInvite,
+  authLogin,
+  changePassword,
+  createUser,
+  findUsers,
+  getUser,
+  logout,
+  removeUser,
+  updateUser,
+  updateUserRole,
+} from "../contracts/user";
 import * as identity from "../services/identity";
 import * as users from "../services/users";
 import { implement } from "./implement";

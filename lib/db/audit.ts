@@ -31,5 +31,10 @@ export function recordAudit(q: Queryable, entry: AuditEntry) {
 }
 
 export function findAuditEvents(q: Queryable, where: ListWhere, page: PageRequest) {
-  return listPage(page, where, (args) => q.auditEvent.findMany(args), (args) => q.auditEvent.count(args));
+  return listPage(
+    page,
+    where,
+    (args) => q.auditEvent.findMany(args),
+    (args) => q.auditEvent.count(args),
+  );
 }

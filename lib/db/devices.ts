@@ -6,9 +6,17 @@ import { listPage, scanDirection, type ListWhere } from "./list";
 const withProduct = { product: { select: { name: true } } } as const;
 
 /** A device back in the pool, clean: the next owner sees nothing the previous one wrote. */
-const BACK_TO_POOL = { accountId: null, state: "registered", connection: "offline", created: null, name: "", description: "" };
+const BACK_TO_POOL = {
+  accountId: null,
+  state: "registered",
+  connection: "offline",
+  created: null,
+  name: "",
+  description: "",
+};
 
-export const findDeviceById = (q: Queryable, id: string) => q.device.findUnique({ where: { id }, include: withProduct });
+export const findDeviceById = (q: Queryable, id: string) =>
+  q.device.findUnique({ where: { id }, include: withProduct });
 
 export async function findAccountDevice(q: Queryable, accountId: string, id: string, readOnly = false) {
   // Outside a transaction, SQLite reads take the prepared-statement path.
@@ -17,17 +25,38 @@ export async function findAccountDevice(q: Queryable, accountId: string, id: str
   return q.device.findFirst({ where: { id, accountId }, include: withProduct });
 }
 
-export function insertDevice(q: Queryable, data: { id: string; productId: string; name: string; description: string; model: string; test: boolean; version: string }) {
+export function insertDevice(
+  q: Queryable,
+  data: {
+    id: string;
+    productId: string;
+    name: string;
+    description: string;
+    model: string;
+    test: boolean;
+    version: string;
+  },
+) {
   return q.device.create({ data });
 }
 
 /** Only while in the pool: a claimed device's name belongs to its account now. */
-export function refreshPoolDevice(q: Queryable, id: string, data: { name?: string; description?: string; model?: string; test?: boolean; version?: string }) {
+export function refreshPoolDevice(
+  q: Queryable,
+  id: string,
+  data: { name?: string; description?: string; model?: string; test?: boolean; version?: string },
+) {
   return q.device.updateMany({ where: { id, accountId: null }, data });
 }
 
 /** The claim itself: one conditional update, so exactly one of many concurrent claims wins. */
-export async function claimIfUnclaimed(q: Queryable, id: string, accountId: string, test: boolean | undefined, now: Date) {
+export async function claimIfUnclaimed(
+  q: Queryable,
+  id: string,
+  accountId: string,
+  test: boolean | undefined,
+  now: Date,
+) {
   const { count } = await q.device.updateMany({
     where: { id, accountId: null },
     data: { accountId, state: "claimed", created: now, accessed: now, ...(test === undefined ? {} : { test }) },
@@ -35,7 +64,8 @@ export async function claimIfUnclaimed(q: Queryable, id: string, accountId: stri
   return count === 1;
 }
 
-export const countCountedDevices = (q: Queryable, accountId: string) => q.device.count({ where: { accountId, test: false } });
+export const countCountedDevices = (q: Queryable, accountId: string) =>
+  q.device.count({ where: { accountId, test: false } });
 
 export const updateDeviceRow = (q: Queryable, id: string, data: { name?: string; description?: string }) =>
   q.device.update({ where: { id }, data, include: withProduct });
@@ -55,7 +85,9 @@ export function findDevicesPage(q: Queryable, accountId: string, filters: ListWh
     page,
     where,
     async (args) => {
-      const fast = unfiltered ? sqliteDeviceRows(accountId, page.cursor?.key, page.cursor?.id, scanDirection(page).ascending, args.take) : undefined;
+      const fast = unfiltered
+        ? sqliteDeviceRows(accountId, page.cursor?.key, page.cursor?.id, scanDirection(page).ascending, args.take)
+        : undefined;
       return fast ?? q.device.findMany({ ...args, include: withProduct });
     },
     (args) => q.device.count(args),

@@ -27,7 +27,8 @@ function prepared(sql: string): Database.Statement | undefined {
   return statement;
 }
 
-const date = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as string | number));
+const date = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(value as string | number);
 
 export interface TokenRecord {
   id: string;
@@ -54,17 +55,38 @@ export function sqliteTokenByHash(hash: string): TokenRecord | null | undefined 
   const row = statement.get(hash) as Record<string, string | null> | undefined;
   if (!row) return null;
   return {
-    id: row.id!, kind: row.kind!, role: row.role!, accountId: row.accountId!, userId: row.userId ?? null,
-    deviceId: row.deviceId ?? null, name: row.name ?? "", origin: row.origin ?? null,
-    expires: date(row.expires), lastUsed: date(row.lastUsed), revoked: date(row.revoked),
+    id: row.id!,
+    kind: row.kind!,
+    role: row.role!,
+    accountId: row.accountId!,
+    userId: row.userId ?? null,
+    deviceId: row.deviceId ?? null,
+    name: row.name ?? "",
+    origin: row.origin ?? null,
+    expires: date(row.expires),
+    lastUsed: date(row.lastUsed),
+    revoked: date(row.revoked),
     user: row.userRole ? { role: row.userRole, email: row.userEmail ?? "" } : null,
   };
 }
 
 export interface DeviceRecord {
-  id: string; name: string; description: string; model: string; productId: string; accountId: string | null;
-  test: boolean; version: string; checked: string; state: string; connection: string; registered: Date;
-  created: Date | null; accessed: Date | null; updated: Date; product: { name: string };
+  id: string;
+  name: string;
+  description: string;
+  model: string;
+  productId: string;
+  accountId: string | null;
+  test: boolean;
+  version: string;
+  checked: string;
+  state: string;
+  connection: string;
+  registered: Date;
+  created: Date | null;
+  accessed: Date | null;
+  updated: Date;
+  product: { name: string };
 }
 
 const DEVICE_SQL = `SELECT d.*, p.name AS productName FROM "Device" d JOIN "Product" p ON p.id = d.productId
@@ -72,11 +94,22 @@ const DEVICE_SQL = `SELECT d.*, p.name AS productName FROM "Device" d JOIN "Prod
 
 export function toDeviceRecord(row: Record<string, unknown>): DeviceRecord {
   return {
-    id: row.id as string, name: row.name as string, description: row.description as string, model: row.model as string,
-    productId: row.productId as string, accountId: (row.accountId as string | null) ?? null, test: Boolean(row.test),
-    version: row.version as string, checked: row.checked as string, state: row.state as string,
-    connection: row.connection as string, registered: date(row.registered)!, created: date(row.created),
-    accessed: date(row.accessed), updated: date(row.updated)!, product: { name: row.productName as string },
+    id: row.id as string,
+    name: row.name as string,
+    description: row.description as string,
+    model: row.model as string,
+    productId: row.productId as string,
+    accountId: (row.accountId as string | null) ?? null,
+    test: Boolean(row.test),
+    version: row.version as string,
+    checked: row.checked as string,
+    state: row.state as string,
+    connection: row.connection as string,
+    registered: date(row.registered)!,
+    created: date(row.created),
+    accessed: date(row.accessed),
+    updated: date(row.updated)!,
+    product: { name: row.productName as string },
   };
 }
 
@@ -105,7 +138,9 @@ export function sqliteDeviceRows(
   const statement = prepared(`SELECT d.*, p.name AS productName FROM "Device" d JOIN "Product" p ON p.id = d.productId
     WHERE d.accountId = ? ${keyset} ORDER BY d.created ${sort}, d.id ${sort} LIMIT ?`);
   if (!statement) return undefined;
-  const params = after ? [accountId, sqliteTime(after.created), sqliteTime(after.created), after.id, take] : [accountId, take];
+  const params = after
+    ? [accountId, sqliteTime(after.created), sqliteTime(after.created), after.id, take]
+    : [accountId, take];
   return (statement.all(...params) as Array<Record<string, unknown>>).map(toDeviceRecord);
 }
 

@@ -21,7 +21,11 @@ const OPERATOR: Record<FieldCondition["op"], string> = {
 };
 
 /** Prisma conditions for a find body's filters. `columns` maps API fields to other columns. */
-export function filterWhere(input: Record<string, unknown>, spec: FilterSpec, columns: Record<string, string> = {}): ListWhere {
+export function filterWhere(
+  input: Record<string, unknown>,
+  spec: FilterSpec,
+  columns: Record<string, string> = {},
+): ListWhere {
   const and = conditionsOf(input, spec).map(({ field, op, value }) => ({
     [columns[field] ?? field]: { [OPERATOR[op]]: value },
   }));
@@ -60,7 +64,10 @@ function keysetWhere(page: PageRequest, ascending: boolean): ListWhere | undefin
 function orderOf(page: PageRequest, ascending: boolean): FindArgs["orderBy"] {
   const sort = ascending ? "asc" : "desc";
   const { field, kind } = page.sort;
-  const column: OrderBy = kind === "date?" ? { [field]: { sort, nulls: ascending ? "first" : "last" } } as unknown as OrderBy : { [field]: sort };
+  const column: OrderBy =
+    kind === "date?"
+      ? ({ [field]: { sort, nulls: ascending ? "first" : "last" } } as unknown as OrderBy)
+      : { [field]: sort };
   return [column, { id: sort }];
 }
 

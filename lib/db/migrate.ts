@@ -53,22 +53,26 @@ export async function migrateSqlite(url: string, root?: string): Promise<string[
     database.exec(BOOKKEEPING.sqlite);
     const applied = new Set(
       database
-        .prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .all()
         .map((row) => (row as { migration_name: string }).migration_name),
     );
     const done: string[] = [];
     for (const migration of migrationsFor("sqlite", root)) {
       if (applied.has(migration.name)) continue;
-      database.transaction(() => {
-        database.exec(migration.sql);
-        database
-          .prepare(
-            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+      database
+        .transaction(() => {
+          database.exec(migration.sql);
+          database
+            .prepare(
+              `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
              VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,
-          )
-          .run(randomUUID(), migration.checksum, migration.name);
-      }).immediate();
+            )
+            .run(randomUUID(), migration.checksum, migration.name);
+        })
+        .immediate();
       done.push(migration.name);
     }
     return done;
@@ -113,5 +117,7 @@ export async function migratePostgres(url: string, root?: string): Promise<strin
 }
 
 export function migrate(databaseUrl: string, root?: string): Promise<string[]> {
-  return /^postgres(ql)?:\/\//.test(databaseUrl) ? migratePostgres(databaseUrl, root) : migrateSqlite(databaseUrl, root);
+  return /^postgres(ql)?:\/\//.test(databaseUrl)
+    ? migratePostgres(databaseUrl, root)
+    : migrateSqlite(databaseUrl, root);
 }

@@ -10,11 +10,26 @@ export function findProduct(q: Queryable, accountId: string, id: string) {
   return q.product.findFirst({ where: { id, accountId } });
 }
 
-export function insertProduct(q: Queryable, data: { id: string; accountId: string; name: string; description: string; tokenHash: string; tokenEncrypted: string; tokenPrefix: string }) {
+export function insertProduct(
+  q: Queryable,
+  data: {
+    id: string;
+    accountId: string;
+    name: string;
+    description: string;
+    tokenHash: string;
+    tokenEncrypted: string;
+    tokenPrefix: string;
+  },
+) {
   return q.product.create({ data });
 }
 
-export function updateProductRow(q: Queryable, id: string, data: { name?: string; description?: string; tokenHash?: string; tokenEncrypted?: string; tokenPrefix?: string }) {
+export function updateProductRow(
+  q: Queryable,
+  id: string,
+  data: { name?: string; description?: string; tokenHash?: string; tokenEncrypted?: string; tokenPrefix?: string },
+) {
   return q.product.update({ where: { id }, data });
 }
 
@@ -27,5 +42,10 @@ export function countProductDevices(q: Queryable, productId: string) {
 }
 
 export function findProductsPage(q: Queryable, where: ListWhere, page: PageRequest) {
-  return listPage(page, where, (args) => q.product.findMany(args), (args) => q.product.count(args));
+  return listPage(
+    page,
+    where,
+    (args) => q.product.findMany(args),
+    (args) => q.product.count(args),
+  );
 }

@@ -17,7 +17,19 @@ export function touchToken(q: Queryable, id: string, lastUsed: Date, expires: Da
 
 export function createTokenRow(
   q: Queryable,
-  data: { id: string; accountId: string; userId?: string | null; deviceId?: string | null; kind: string; name?: string; role: string; prefix: string; hash: string; origin?: string | null; expires?: Date | null },
+  data: {
+    id: string;
+    accountId: string;
+    userId?: string | null;
+    deviceId?: string | null;
+    kind: string;
+    name?: string;
+    role: string;
+    prefix: string;
+    hash: string;
+    origin?: string | null;
+    expires?: Date | null;
+  },
 ) {
   return q.token.create({ data });
 }
@@ -35,10 +47,18 @@ export function findCloudToken(q: Queryable, accountId: string, id: string) {
 }
 
 export function findTokensPage(q: Queryable, where: ListWhere, page: PageRequest) {
-  return listPage(page, where, (args) => q.token.findMany(args), (args) => q.token.count(args));
+  return listPage(
+    page,
+    where,
+    (args) => q.token.findMany(args),
+    (args) => q.token.count(args),
+  );
 }
 
 /** Every other login session of a user (after a password change). */
 export function revokeOtherSessions(q: Queryable, userId: string, keepTokenId: string | null, now: Date) {
-  return q.token.updateMany({ where: { userId, kind: "login", revoked: null, ...(keepTokenId ? { id: { not: keepTokenId } } : {}) }, data: { revoked: now } });
+  return q.token.updateMany({
+    where: { userId, kind: "login", revoked: null, ...(keepTokenId ? { id: { not: keepTokenId } } : {}) },
+    data: { revoked: now },
+  });
 }

@@ -18,7 +18,12 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   try {
     const [key, id, dir, sort] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
-    if ((typeof key === "string" || key === null) && typeof id === "string" && typeof sort === "string" && (dir === "next" || dir === "prev")) {
+    if (
+      (typeof key === "string" || key === null) &&
+      typeof id === "string" &&
+      typeof sort === "string" &&
+      (dir === "next" || dir === "prev")
+    ) {
       return { key, id, dir, sort };
     }
   } catch {

@@ -6,7 +6,17 @@ import type { VerbHandler } from "../controllers/implement";
 import { findAccount } from "../db/accounts";
 import { db } from "../db/client";
 import { env } from "../env";
-import { accessDenied, ApiError, authMismatch, badRequest, invalidAuth, notFound, rateLimited, validationError, type FieldError } from "../errors";
+import {
+  accessDenied,
+  ApiError,
+  authMismatch,
+  badRequest,
+  invalidAuth,
+  notFound,
+  rateLimited,
+  validationError,
+  type FieldError,
+} from "../errors";
 import { newId } from "../ids";
 import { log } from "../log";
 import type { PageRequest } from "../paging";
@@ -50,10 +60,13 @@ function limit(key: string, perMinute: number): void {
 /** Which credentials each surface admits (API.md §1). */
 function checkSurface(surface: Surface, principal: Principal, origin: string | null): void {
   if (surface === "api") {
-    if (principal.kind !== "user") throw authMismatch("/api takes a login access token; use /tok with a CloudAPI or device token");
-    if (origin !== principal.origin) throw authMismatch("The Origin header does not match the one this token was issued to");
+    if (principal.kind !== "user")
+      throw authMismatch("/api takes a login access token; use /tok with a CloudAPI or device token");
+    if (origin !== principal.origin)
+      throw authMismatch("The Origin header does not match the one this token was issued to");
   } else if (surface === "tok") {
-    if (principal.kind === "user") throw authMismatch("/tok takes a CloudAPI or device token; a login access token belongs on /api");
+    if (principal.kind === "user")
+      throw authMismatch("/tok takes a CloudAPI or device token; a login access token belongs on /api");
     if (principal.kind === "product") throw authMismatch("A product token only registers devices");
   } else if (principal.kind !== "product") {
     throw authMismatch("Device registration takes a product token");
@@ -87,17 +100,20 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string)
 
 function pageOf(url: URL, contract: VerbContract): PageRequest {
   const query = parseWith(pageQuery, Object.fromEntries(url.searchParams), "query string");
-  if (query.next && query.prev) throw validationError("Pass either next or prev, not both", [{ name: "next", message: "Conflicts with prev" }]);
+  if (query.next && query.prev)
+    throw validationError("Pass either next or prev, not both", [{ name: "next", message: "Conflicts with prev" }]);
   const cursorText = query.next ?? query.prev;
   const cursor = cursorText ? decodeCursor(cursorText) : undefined;
   const sort = sortOf(query.sort ?? cursor?.sort, contract);
-  if (cursor && cursor.sort !== sort.field) throw badRequest("This cursor pages another sort order: drop `sort` or the cursor");
+  if (cursor && cursor.sort !== sort.field)
+    throw badRequest("This cursor pages another sort order: drop `sort` or the cursor");
   return {
     limit: query.limit,
     cursor,
     sort,
     // The audit trail reads newest first unless asked otherwise.
-    order: (query.order?.toUpperCase() as "ASC" | "DESC" | undefined) ?? (contract.controller === "audit" ? "DESC" : "ASC"),
+    order:
+      (query.order?.toUpperCase() as "ASC" | "DESC" | undefined) ?? (contract.controller === "audit" ? "DESC" : "ASC"),
     includeTotal: (query.include ?? "").split(",").includes("total_count"),
     text: query.filter?.trim() || undefined,
   };
@@ -108,7 +124,9 @@ function sortOf(field: string | undefined, contract: VerbContract): PageRequest[
   const kind = contract.sortable?.[field];
   if (kind) return { field, kind };
   const allowed = Object.keys(contract.sortable ?? {}).join(", ");
-  throw validationError(`Cannot sort by ${field}: sort by one of ${allowed}`, [{ name: "sort", message: `One of ${allowed}` }]);
+  throw validationError(`Cannot sort by ${field}: sort by one of ${allowed}`, [
+    { name: "sort", message: `One of ${allowed}` },
+  ]);
 }
 
 /** The owner may act in any account by naming it; anyone else only in their own (404 otherwise). */
@@ -135,12 +153,19 @@ async function run(request: Request, route: Route, requestId: string): Promise<R
   const { contract, handle } = resolveVerb(route);
   const config = env();
   const address = clientAddress(request);
-  limit(`addr:${route.surface}:${address}`, route.surface === "builder" ? config.registerAddressRatePerMinute : config.rateLimitPerMinute);
+  limit(
+    `addr:${route.surface}:${address}`,
+    route.surface === "builder" ? config.registerAddressRatePerMinute : config.rateLimitPerMinute,
+  );
 
   const body = await readJsonObject(request);
   const header = request.headers.get("authorization");
   // A device agent may carry its product token in the body only (Ioto's `product` field).
-  const secret = header ? BEARER.exec(header.trim())?.[1] : route.surface === "builder" && typeof body.product === "string" ? body.product : undefined;
+  const secret = header
+    ? BEARER.exec(header.trim())?.[1]
+    : route.surface === "builder" && typeof body.product === "string"
+      ? body.product
+      : undefined;
   if (header && !secret) throw invalidAuth();
   const isPublic = contract.allow.includes("public");
   if (!secret && !isPublic) throw invalidAuth();
@@ -168,7 +193,12 @@ async function run(request: Request, route: Route, requestId: string): Promise<R
 
   const result = await handle(input, ctx);
   if (contract.answer === "list") {
-    const page = result as { items: unknown[]; next: Parameters<typeof encodeCursor>[0] | null; prev: Parameters<typeof encodeCursor>[0] | null; total?: number };
+    const page = result as {
+      items: unknown[];
+      next: Parameters<typeof encodeCursor>[0] | null;
+      prev: Parameters<typeof encodeCursor>[0] | null;
+      total?: number;
+    };
     return json(
       {
         data: contract.output.parse(page.items),
@@ -196,7 +226,13 @@ export async function dispatch(request: Request, route: Route): Promise<Response
   }
   // Built only when written: this runs on every request.
   if (response.status >= 500 || log.enabled("debug")) {
-    const fields = { requestId, method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) };
+    const fields = {
+      requestId,
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    };
     if (response.status >= 500) log.warn("request failed", fields);
     else log.debug("request", fields);
   }

@@ -5,7 +5,15 @@ export interface VerbParams {
 }
 
 function everyMethod<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
-  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, HEAD: handler, OPTIONS: handler };
+  return {
+    GET: handler,
+    POST: handler,
+    PUT: handler,
+    PATCH: handler,
+    DELETE: handler,
+    HEAD: handler,
+    OPTIONS: handler,
+  };
 }
 
 /** The handlers of /api|/tok/<controller>/<verb>: one line per route file. */

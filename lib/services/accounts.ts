@@ -26,7 +26,10 @@ export async function getAccount(ctx: CallContext, input: { id?: string }) {
   return accountView(await accountOrThrow(targetAccount(ctx, input.id)));
 }
 
-export async function updateAccount(ctx: CallContext, input: { id?: string; name?: string; deviceLimit?: number | null }) {
+export async function updateAccount(
+  ctx: CallContext,
+  input: { id?: string; name?: string; deviceLimit?: number | null },
+) {
   const id = targetAccount(ctx, input.id);
   if (input.deviceLimit !== undefined && accountCaller(ctx).role !== "owner") {
     throw accessDenied("Only the deployment owner sets device limits");
@@ -40,7 +43,10 @@ export async function updateAccount(ctx: CallContext, input: { id?: string; name
 }
 
 export async function findAccounts(ctx: CallContext, input: Record<string, unknown>) {
-  const where = { ...filterWhere(input, findAccountsContract.filters), ...textWhere(ctx.page?.text, findAccountsContract.textFields) };
+  const where = {
+    ...filterWhere(input, findAccountsContract.filters),
+    ...textWhere(ctx.page?.text, findAccountsContract.textFields),
+  };
   const page = await findAccountsPage(db(), where, ctx.page!);
   return { ...page, items: page.items.map(accountView) };
 }

@@ -26,15 +26,39 @@ export async function authenticate(secret: string, now = new Date()): Promise<Pr
     await touchToken(db(), token.id, now, expires);
   }
   if (token.kind === "device" && token.deviceId) {
-    return { kind: "device", tokenId: token.id, deviceId: token.deviceId, accountId: token.accountId, label: token.deviceId };
+    return {
+      kind: "device",
+      tokenId: token.id,
+      deviceId: token.deviceId,
+      accountId: token.accountId,
+      label: token.deviceId,
+    };
   }
   if (token.kind === "login" && token.user && token.userId && token.origin && isAccountRole(token.user.role)) {
-    return { kind: "user", tokenId: token.id, userId: token.userId, accountId: token.accountId, role: token.user.role, label: token.user.email, origin: token.origin };
+    return {
+      kind: "user",
+      tokenId: token.id,
+      userId: token.userId,
+      accountId: token.accountId,
+      role: token.user.role,
+      label: token.user.email,
+      origin: token.origin,
+    };
   }
   if (token.kind === "cloud" && isAccountRole(token.role)) {
     // A CloudAPI token never outranks the person who made it, even after a demotion.
-    const role = token.user && isAccountRole(token.user.role) && roleRank(token.user.role) < roleRank(token.role) ? token.user.role : token.role;
-    return { kind: "token", tokenId: token.id, userId: token.userId, accountId: token.accountId, role, label: token.name };
+    const role =
+      token.user && isAccountRole(token.user.role) && roleRank(token.user.role) < roleRank(token.role)
+        ? token.user.role
+        : token.role;
+    return {
+      kind: "token",
+      tokenId: token.id,
+      userId: token.userId,
+      accountId: token.accountId,
+      role,
+      label: token.name,
+    };
   }
   throw invalidToken();
 }

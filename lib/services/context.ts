@@ -5,7 +5,15 @@ import type { PageRequest } from "../paging";
 // Who is calling and on whose behalf: everything a service needs to scope and audit a change,
 // with no trace of HTTP.
 export type Principal =
-  | { kind: "user"; tokenId: string; userId: string; accountId: string; role: AccountRole; label: string; origin: string }
+  | {
+      kind: "user";
+      tokenId: string;
+      userId: string;
+      accountId: string;
+      role: AccountRole;
+      label: string;
+      origin: string;
+    }
   | { kind: "token"; tokenId: string; userId: string | null; accountId: string; role: AccountRole; label: string }
   | { kind: "device"; tokenId: string; deviceId: string; accountId: string; label: string }
   | { kind: "product"; productId: string; accountId: string; label: string };
@@ -24,7 +32,8 @@ export interface CallContext {
 /** An account-role caller (user or CloudAPI token), which every account verb requires. */
 export function accountCaller(ctx: CallContext): Extract<Principal, { kind: "user" | "token" }> {
   const p = ctx.principal;
-  if (!p || (p.kind !== "user" && p.kind !== "token")) throw new Error("account verb reached without an account caller");
+  if (!p || (p.kind !== "user" && p.kind !== "token"))
+    throw new Error("account verb reached without an account caller");
   return p;
 }
 
@@ -39,5 +48,12 @@ export function actorOf(ctx: CallContext): { kind: "user" | "token" | "device" |
 
 /** An audit entry for a change the caller makes in the account it acts in. */
 export function auditEntry(ctx: CallContext, action: AuditAction, target: string) {
-  return { accountId: ctx.accountId, actor: actorOf(ctx), action, target, address: ctx.address, requestId: ctx.requestId };
+  return {
+    accountId: ctx.accountId,
+    actor: actorOf(ctx),
+    action,
+    target,
+    address: ctx.address,
+    requestId: ctx.requestId,
+  };
 }

@@ -2,8 +2,16 @@ import { findDevices as findDevicesContract, normaliseClaimId } from "../contrac
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import {
-  claimIfUnclaimed, countCountedDevices, findAccountDevice, findDeviceById, findDevicesPage, insertDevice,
-  lockAccount, refreshPoolDevice, returnToPool, updateDeviceRow,
+  claimIfUnclaimed,
+  countCountedDevices,
+  findAccountDevice,
+  findDeviceById,
+  findDevicesPage,
+  insertDevice,
+  lockAccount,
+  refreshPoolDevice,
+  returnToPool,
+  updateDeviceRow,
 } from "../db/devices";
 import { filterWhere, textWhere } from "../db/list";
 import { createTokenRow, revokeTokensOf } from "../db/tokens";
@@ -31,12 +39,23 @@ export async function registerDevice(ctx: CallContext, input: RegisterInput) {
   const p = ctx.principal;
   if (p?.kind !== "product") throw new ApiError("auth_mismatch", "A product token is required to register");
   const id = normaliseClaimId(input.id);
-  const fields = { name: input.name, description: input.description, model: input.model, test: input.test, version: input.version };
+  const fields = {
+    name: input.name,
+    description: input.description,
+    model: input.model,
+    test: input.test,
+    version: input.version,
+  };
   let device = await findDeviceById(db(), id);
   if (!device) {
     await insertDevice(db(), {
-      id, productId: p.productId, name: fields.name ?? "", description: fields.description ?? "",
-      model: fields.model ?? "", test: fields.test ?? false, version: fields.version ?? "",
+      id,
+      productId: p.productId,
+      name: fields.name ?? "",
+      description: fields.description ?? "",
+      model: fields.model ?? "",
+      test: fields.test ?? false,
+      version: fields.version ?? "",
     }).catch(async (error: unknown) => {
       // A concurrent first registration of the same ID won the insert: that is fine.
       if (!(await findDeviceById(db(), id))) throw error;
@@ -52,11 +71,26 @@ export async function registerDevice(ctx: CallContext, input: RegisterInput) {
   // The agent asks once per claim; each claimed answer carries a fresh device token.
   const token = newSecret(TOKEN_PREFIX.device);
   await createTokenRow(db(), {
-    id: newId(), accountId, deviceId: id, kind: "device", name: id, role: "device",
-    prefix: secretPrefix(token), hash: hashSecret(token),
+    id: newId(),
+    accountId,
+    deviceId: id,
+    kind: "device",
+    name: id,
+    role: "device",
+    prefix: secretPrefix(token),
+    hash: hashSecret(token),
   });
   const { appOrigin, cloudName, cloudRegion } = env();
-  return { registered: true as const, id, api: appOrigin, token, accountId, cloudType: "hosted" as const, cloudName, cloudRegion };
+  return {
+    registered: true as const,
+    id,
+    api: appOrigin,
+    token,
+    accountId,
+    cloudType: "hosted" as const,
+    cloudName,
+    cloudRegion,
+  };
 }
 
 // device/claim — exactly one of many concurrent claims wins (a conditional update).
@@ -70,7 +104,11 @@ export async function claimDevice(ctx: CallContext, input: { id: string; test?: 
     if (existing.accountId === ctx.accountId) return deviceView(existing);
     if (existing.accountId) throw conflict("This device is already claimed by another account");
     const test = input.test ?? existing.test;
-    if (!test && account.deviceLimit !== null && (await countCountedDevices(tx, ctx.accountId)) >= account.deviceLimit) {
+    if (
+      !test &&
+      account.deviceLimit !== null &&
+      (await countCountedDevices(tx, ctx.accountId)) >= account.deviceLimit
+    ) {
       throw new ApiError("account_limit_exceeded", `The account's device limit (${account.deviceLimit}) is reached`);
     }
     const now = new Date();
@@ -94,7 +132,10 @@ export async function getDevice(ctx: CallContext, input: { id: string }) {
 }
 
 export async function findDevices(ctx: CallContext, input: Record<string, unknown>) {
-  const filters = { ...filterWhere(input, findDevicesContract.filters), ...textWhere(ctx.page?.text, findDevicesContract.textFields) };
+  const filters = {
+    ...filterWhere(input, findDevicesContract.filters),
+    ...textWhere(ctx.page?.text, findDevicesContract.textFields),
+  };
   const page = await findDevicesPage(db(), ctx.accountId, filters, ctx.page!);
   return { ...page, items: page.items.map(deviceView) };
 }
@@ -114,4 +155,3 @@ export async function releaseDevice(ctx: CallContext, input: { id: string }) {
     return deviceView((await findDeviceById(tx, device.id))!);
   });
 }
-

@@ -33,7 +33,14 @@ export async function signUp(ctx: CallContext, input: { name: string; email: str
       status: "active",
     });
     const actor = ctx.principal ? actorOf(ctx) : { kind: "user", id: user.id, label: user.email };
-    await recordAudit(tx, { accountId: account.id, actor, action: "account.create", target: account.id, address: ctx.address, requestId: ctx.requestId });
+    await recordAudit(tx, {
+      accountId: account.id,
+      actor,
+      action: "account.create",
+      target: account.id,
+      address: ctx.address,
+      requestId: ctx.requestId,
+    });
     return { account: accountView(account), user: userView(user) };
   });
 }
@@ -54,8 +61,16 @@ export async function mintLoginToken(
   const token = newSecret(TOKEN_PREFIX.login);
   const expires = new Date(now.getTime() + env().sessionIdleMs);
   await createTokenRow(q, {
-    id: newId(), accountId: user.accountId, userId: user.id, kind: "login", name: "login",
-    role: user.role, prefix: secretPrefix(token), hash: hashSecret(token), origin, expires,
+    id: newId(),
+    accountId: user.accountId,
+    userId: user.id,
+    kind: "login",
+    name: "login",
+    role: user.role,
+    prefix: secretPrefix(token),
+    hash: hashSecret(token),
+    origin,
+    expires,
   });
   return { token, expires: expires.toISOString() };
 }
@@ -69,7 +84,12 @@ export async function login(ctx: CallContext, input: { email: string; password: 
   const audit = { address: ctx.address, requestId: ctx.requestId, target: input.email };
   if (!user || !valid || user.status !== "active") {
     recordLoginFailure(input.email);
-    await recordAudit(db(), { ...audit, accountId: user?.accountId ?? null, actor: { kind: "user", id: user?.id ?? "", label: input.email }, action: "auth.login_failed" });
+    await recordAudit(db(), {
+      ...audit,
+      accountId: user?.accountId ?? null,
+      actor: { kind: "user", id: user?.id ?? "", label: input.email },
+      action: "auth.login_failed",
+    });
     throw invalidCredentials();
   }
   clearLoginFailures(input.email);
@@ -77,7 +97,12 @@ export async function login(ctx: CallContext, input: { email: string; password: 
     const now = new Date();
     const session = await mintLoginToken(tx, user, origin, now);
     const updated = await updateUserRow(tx, user.id, { lastLogin: now });
-    await recordAudit(tx, { ...audit, accountId: user.accountId, actor: { kind: "user", id: user.id, label: user.email }, action: "auth.login" });
+    await recordAudit(tx, {
+      ...audit,
+      accountId: user.accountId,
+      actor: { kind: "user", id: user.id, label: user.email },
+      action: "auth.login",
+    });
     return { ...session, user: userView(updated) };
   });
 }
@@ -94,4 +119,3 @@ export async function logout(ctx: CallContext) {
   });
   return { loggedOut: true as const };
 }
-

@@ -2,7 +2,14 @@ import { findProducts as findProductsContract } from "../contracts/product";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
-import { countProductDevices, deleteProductRow, findProduct, findProductsPage, insertProduct, updateProductRow } from "../db/products";
+import {
+  countProductDevices,
+  deleteProductRow,
+  findProduct,
+  findProductsPage,
+  insertProduct,
+  updateProductRow,
+} from "../db/products";
 import { env } from "../env";
 import { conflict, notFound } from "../errors";
 import { newId } from "../ids";
@@ -16,12 +23,19 @@ function productView(row: ProductRow) {
   return { ...row, created: row.created.toISOString(), updated: row.updated.toISOString() };
 }
 
-const withToken = (row: ProductRow) => ({ ...productView(row), token: decrypt(row.tokenEncrypted, env().encryptionKey) });
+const withToken = (row: ProductRow) => ({
+  ...productView(row),
+  token: decrypt(row.tokenEncrypted, env().encryptionKey),
+});
 
 /** A product token is baked into firmware: kept hashed for lookup and encrypted for the owner. */
 function sealedToken() {
   const token = newSecret(TOKEN_PREFIX.product);
-  return { tokenHash: hashSecret(token), tokenEncrypted: encrypt(token, env().encryptionKey), tokenPrefix: secretPrefix(token) };
+  return {
+    tokenHash: hashSecret(token),
+    tokenEncrypted: encrypt(token, env().encryptionKey),
+    tokenPrefix: secretPrefix(token),
+  };
 }
 
 async function getProductRow(ctx: CallContext, id: string) {
@@ -32,16 +46,27 @@ async function getProductRow(ctx: CallContext, id: string) {
 
 export async function createProduct(ctx: CallContext, input: { name: string; description?: string }) {
   return transaction(async (tx) => {
-    const row = await insertProduct(tx, { id: newId(), accountId: ctx.accountId, name: input.name, description: input.description ?? "", ...sealedToken() });
+    const row = await insertProduct(tx, {
+      id: newId(),
+      accountId: ctx.accountId,
+      name: input.name,
+      description: input.description ?? "",
+      ...sealedToken(),
+    });
     await recordAudit(tx, auditEntry(ctx, "product.create", `${row.id} ${row.name}`));
     return withToken(row);
   });
 }
 
-export const getProduct = async (ctx: CallContext, input: { id: string }) => withToken(await getProductRow(ctx, input.id));
+export const getProduct = async (ctx: CallContext, input: { id: string }) =>
+  withToken(await getProductRow(ctx, input.id));
 
 export async function findProducts(ctx: CallContext, input: Record<string, unknown>) {
-  const where = { accountId: ctx.accountId, ...filterWhere(input, findProductsContract.filters), ...textWhere(ctx.page?.text, findProductsContract.textFields) };
+  const where = {
+    accountId: ctx.accountId,
+    ...filterWhere(input, findProductsContract.filters),
+    ...textWhere(ctx.page?.text, findProductsContract.textFields),
+  };
   const page = await findProductsPage(db(), { AND: [where] }, ctx.page!);
   return { ...page, items: page.items.map(productView) };
 }
@@ -54,7 +79,8 @@ export async function updateProduct(ctx: CallContext, input: { id: string; name?
 export async function removeProduct(ctx: CallContext, input: { id: string }) {
   const row = await getProductRow(ctx, input.id);
   return transaction(async (tx) => {
-    if ((await countProductDevices(tx, row.id)) > 0) throw conflict("Devices have registered with this product: it cannot be removed");
+    if ((await countProductDevices(tx, row.id)) > 0)
+      throw conflict("Devices have registered with this product: it cannot be removed");
     await deleteProductRow(tx, row.id);
     await recordAudit(tx, auditEntry(ctx, "product.remove", `${row.id} ${row.name}`));
     return { id: row.id, removed: true as const };

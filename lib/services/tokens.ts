@@ -14,14 +14,22 @@ import { tokenView } from "./views";
 // token/create — a CloudAPI token, its role capped at the creator's; the secret is answered once.
 export async function createCloudToken(ctx: CallContext, input: { name: string; role: AccountRole; expires?: string }) {
   const caller = accountCaller(ctx);
-  if (roleRank(input.role) > roleRank(caller.role)) throw accessDenied(`You cannot create a token above your own role (${caller.role})`);
+  if (roleRank(input.role) > roleRank(caller.role))
+    throw accessDenied(`You cannot create a token above your own role (${caller.role})`);
   const expires = input.expires ? new Date(input.expires) : null;
   if (expires && expires <= new Date()) throw badRequest("expires must be in the future");
   const token = newSecret(TOKEN_PREFIX.cloud);
   return transaction(async (tx) => {
     const row = await createTokenRow(tx, {
-      id: newId(), accountId: ctx.accountId, userId: caller.userId, kind: "cloud", name: input.name,
-      role: input.role, prefix: secretPrefix(token), hash: hashSecret(token), expires,
+      id: newId(),
+      accountId: ctx.accountId,
+      userId: caller.userId,
+      kind: "cloud",
+      name: input.name,
+      role: input.role,
+      prefix: secretPrefix(token),
+      hash: hashSecret(token),
+      expires,
     });
     await recordAudit(tx, auditEntry(ctx, "token.create", `${row.id} ${row.name}`));
     return { ...tokenView(row), token };
@@ -29,7 +37,13 @@ export async function createCloudToken(ctx: CallContext, input: { name: string; 
 }
 
 export async function findCloudTokens(ctx: CallContext, input: Record<string, unknown>) {
-  const where = { accountId: ctx.accountId, kind: "cloud", revoked: null, ...filterWhere(input, findTokensContract.filters), ...textWhere(ctx.page?.text, findTokensContract.textFields) };
+  const where = {
+    accountId: ctx.accountId,
+    kind: "cloud",
+    revoked: null,
+    ...filterWhere(input, findTokensContract.filters),
+    ...textWhere(ctx.page?.text, findTokensContract.textFields),
+  };
   const page = await findTokensPage(db(), where, ctx.page!);
   return { ...page, items: page.items.map(tokenView) };
 }

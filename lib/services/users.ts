@@ -1,6 +1,15 @@
 import { findUsers as findUsersContract } from "../contracts/user";
 import { roleRank, type AccountRole } from "../contracts/verb";
-import { countAdmins, deleteUserRow, findUser, findUserByEmail, findUserByInviteHash, findUsersPage, insertUser, updateUserRow } from "../db/accounts";
+import {
+  countAdmins,
+  deleteUserRow,
+  findUser,
+  findUserByEmail,
+  findUserByInviteHash,
+  findUsersPage,
+  insertUser,
+  updateUserRow,
+} from "../db/accounts";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
@@ -24,7 +33,8 @@ async function userOrThrow(ctx: CallContext, id: string) {
 
 function assertCanGrant(ctx: CallContext, role: AccountRole): void {
   const caller = accountCaller(ctx);
-  if (roleRank(role) > roleRank(caller.role)) throw accessDenied(`You cannot grant a role above your own (${caller.role})`);
+  if (roleRank(role) > roleRank(caller.role))
+    throw accessDenied(`You cannot grant a role above your own (${caller.role})`);
 }
 
 // user/create — an invited user and a one-time link (shown once; only its hash is stored).
@@ -35,11 +45,21 @@ export async function inviteUser(ctx: CallContext, input: { email: string; role:
   const inviteExpires = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   return transaction(async (tx) => {
     const user = await insertUser(tx, {
-      id: newId(), accountId: ctx.accountId, email: input.email, role: input.role, passwordHash: null,
-      status: "invited", inviteHash: hashSecret(secret), inviteExpires,
+      id: newId(),
+      accountId: ctx.accountId,
+      email: input.email,
+      role: input.role,
+      passwordHash: null,
+      status: "invited",
+      inviteHash: hashSecret(secret),
+      inviteExpires,
     });
     await recordAudit(tx, auditEntry(ctx, "user.invite", `${user.id} ${user.email}`));
-    return { user: userView(user), invite: `${env().appOrigin}/invite?token=${secret}`, inviteExpires: inviteExpires.toISOString() };
+    return {
+      user: userView(user),
+      invite: `${env().appOrigin}/invite?token=${secret}`,
+      inviteExpires: inviteExpires.toISOString(),
+    };
   });
 }
 
@@ -50,19 +70,34 @@ const inviteSecret = (invite: string) => invite.match(/token=([^&\s]+)/)?.[1] ??
 export async function acceptInvite(ctx: CallContext, input: { invite: string; password: string }) {
   const origin = requireLoginOrigin(ctx.origin);
   const user = await findUserByInviteHash(db(), hashSecret(inviteSecret(input.invite)));
-  if (!user || !user.inviteExpires || user.inviteExpires <= new Date()) throw new ApiError("invalid_token", "This invite is invalid, used or expired");
+  if (!user || !user.inviteExpires || user.inviteExpires <= new Date())
+    throw new ApiError("invalid_token", "This invite is invalid, used or expired");
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const now = new Date();
-    const joined = await updateUserRow(tx, user.id, { passwordHash, status: "active", inviteHash: null, inviteExpires: null, lastLogin: now });
+    const joined = await updateUserRow(tx, user.id, {
+      passwordHash,
+      status: "active",
+      inviteHash: null,
+      inviteExpires: null,
+      lastLogin: now,
+    });
     const session = await mintLoginToken(tx, joined, origin, now);
-    await recordAudit(tx, { ...auditEntry(ctx, "user.join", `${user.id} ${user.email}`), accountId: user.accountId, actor: { kind: "user", id: user.id, label: user.email } });
+    await recordAudit(tx, {
+      ...auditEntry(ctx, "user.join", `${user.id} ${user.email}`),
+      accountId: user.accountId,
+      actor: { kind: "user", id: user.id, label: user.email },
+    });
     return { ...session, user: userView(joined) };
   });
 }
 
 export async function findUsers(ctx: CallContext, input: Record<string, unknown>) {
-  const where = { accountId: ctx.accountId, ...filterWhere(input, findUsersContract.filters), ...textWhere(ctx.page?.text, findUsersContract.textFields) };
+  const where = {
+    accountId: ctx.accountId,
+    ...filterWhere(input, findUsersContract.filters),
+    ...textWhere(ctx.page?.text, findUsersContract.textFields),
+  };
   const page = await findUsersPage(db(), { AND: [where] }, ctx.page!);
   return { ...page, items: page.items.map(userView) };
 }
@@ -70,10 +105,14 @@ export async function findUsers(ctx: CallContext, input: Record<string, unknown>
 export const getUser = async (ctx: CallContext, input: { id: string }) => userView(await userOrThrow(ctx, input.id));
 
 // user/update — one's own names and preferences, or anyone's for an admin.
-export async function updateUser(ctx: CallContext, input: { id: string; first?: string; last?: string; preferences?: Record<string, unknown> }) {
+export async function updateUser(
+  ctx: CallContext,
+  input: { id: string; first?: string; last?: string; preferences?: Record<string, unknown> },
+) {
   const caller = accountCaller(ctx);
   const user = await userOrThrow(ctx, input.id);
-  if (user.id !== caller.userId && roleRank(caller.role) < roleRank("admin")) throw accessDenied("You may only update your own profile");
+  if (user.id !== caller.userId && roleRank(caller.role) < roleRank("admin"))
+    throw accessDenied("You may only update your own profile");
   const preferences = input.preferences === undefined ? undefined : JSON.stringify(input.preferences);
   return userView(await updateUserRow(db(), user.id, { first: input.first, last: input.last, preferences }));
 }

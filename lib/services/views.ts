@@ -2,13 +2,28 @@
 // column not named there, so private columns (hashes, encrypted tokens) cannot leak.
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
-export function accountView(row: { id: string; name: string; deviceLimit: number | null; created: Date; updated: Date }) {
+export function accountView(row: {
+  id: string;
+  name: string;
+  deviceLimit: number | null;
+  created: Date;
+  updated: Date;
+}) {
   return { ...row, created: row.created.toISOString(), updated: row.updated.toISOString() };
 }
 
 export function userView(row: {
-  id: string; accountId: string; email: string; role: string; first: string; last: string;
-  preferences: string; status: string; lastLogin: Date | null; created: Date; updated: Date;
+  id: string;
+  accountId: string;
+  email: string;
+  role: string;
+  first: string;
+  last: string;
+  preferences: string;
+  status: string;
+  lastLogin: Date | null;
+  created: Date;
+  updated: Date;
 }) {
   return {
     ...row,
@@ -19,14 +34,35 @@ export function userView(row: {
   };
 }
 
-export function tokenView(row: { id: string; name: string; role: string; prefix: string; expires: Date | null; lastUsed: Date | null; created: Date }) {
+export function tokenView(row: {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  expires: Date | null;
+  lastUsed: Date | null;
+  created: Date;
+}) {
   return { ...row, expires: iso(row.expires), lastUsed: iso(row.lastUsed), created: row.created.toISOString() };
 }
 
 export function deviceView(row: {
-  id: string; name: string; description: string; model: string; productId: string; accountId: string | null;
-  test: boolean; version: string; checked: string; state: string; connection: string; registered: Date;
-  created: Date | null; accessed: Date | null; updated: Date; product: { name: string };
+  id: string;
+  name: string;
+  description: string;
+  model: string;
+  productId: string;
+  accountId: string | null;
+  test: boolean;
+  version: string;
+  checked: string;
+  state: string;
+  connection: string;
+  registered: Date;
+  created: Date | null;
+  accessed: Date | null;
+  updated: Date;
+  product: { name: string };
 }) {
   return {
     ...row,
@@ -39,8 +75,16 @@ export function deviceView(row: {
 }
 
 export function auditView(row: {
-  id: string; accountId: string | null; actorKind: string; actorId: string; actorLabel: string; action: string;
-  target: string; address: string; requestId: string; created: Date;
+  id: string;
+  accountId: string | null;
+  actorKind: string;
+  actorId: string;
+  actorLabel: string;
+  action: string;
+  target: string;
+  address: string;
+  requestId: string;
+  created: Date;
 }) {
   return {
     ...row,

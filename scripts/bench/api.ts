@@ -17,7 +17,15 @@ buildIfNeeded(process.cwd(), console.log);
 const dataDir = mkdtempSync(path.join(tmpdir(), "fleetport-bench-"));
 // node itself (not npx) so that kill() reaches the server process.
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-  env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${dataDir}/bench.db`, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", APP_ORIGIN: BASE },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${dataDir}/bench.db`,
+    RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "warn",
+    APP_ORIGIN: BASE,
+  },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve, reject) => {
@@ -26,7 +34,11 @@ await new Promise<void>((resolve, reject) => {
 });
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${BASE}${url}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${BASE}${url}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -53,17 +65,32 @@ async function measure(title: string, options: autocannon.Options): Promise<numb
 const headers = { Authorization: cloud, "Content-Type": "application/json" };
 await measure("warm-up", { url: `${BASE}/tok/device/find`, method: "POST", headers, body: "{}", duration: 3 });
 const floor = await measure("floor", { url: `${BASE}/livez` });
-const get = await measure("device/get", { url: `${BASE}/tok/device/get`, method: "POST", headers, body: JSON.stringify({ id: ids[7] }) });
-const find = await measure("device/find", { url: `${BASE}/tok/device/find?limit=50`, method: "POST", headers, body: "{}" });
+const get = await measure("device/get", {
+  url: `${BASE}/tok/device/get`,
+  method: "POST",
+  headers,
+  body: JSON.stringify({ id: ids[7] }),
+});
+const find = await measure("device/find", {
+  url: `${BASE}/tok/device/find?limit=50`,
+  method: "POST",
+  headers,
+  body: "{}",
+});
 server.kill();
 
-const row = (name: string, rps: number) => `| ${name.padEnd(34)} | ${rps.toFixed(0).padStart(8)} | ${((rps / floor) * 100).toFixed(0).padStart(5)} % |`;
-console.log(`\nbench:api on ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${SECONDS} s each, 32 connections`);
+const row = (name: string, rps: number) =>
+  `| ${name.padEnd(34)} | ${rps.toFixed(0).padStart(8)} | ${((rps / floor) * 100).toFixed(0).padStart(5)} % |`;
+console.log(
+  `\nbench:api on ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${SECONDS} s each, 32 connections`,
+);
 console.log("| route                              |    req/s | floor |");
 console.log("|------------------------------------|----------|-------|");
 console.log(row("GET /livez (framework floor)", floor));
 console.log(row("POST /tok/device/get", get));
 console.log(row("POST /tok/device/find (50 devices)", find));
 const target = 0.75;
-console.log(`\nTarget ≥ ${target * 100} % of the floor: device/get ${get / floor >= target ? "met" : "NOT met"}, device/find ${find / floor >= target ? "met" : "NOT met"}.`);
+console.log(
+  `\nTarget ≥ ${target * 100} % of the floor: device/get ${get / floor >= target ? "met" : "NOT met"}, device/find ${find / floor >= target ? "met" : "NOT met"}.`,
+);
 process.exit(0);

@@ -18,7 +18,11 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 
 const engines = [
   { engine: "sqlite", schema: "prisma/schema.prisma", url: `file:${path.join(work, "shadow.db")}` },
-  { engine: "postgres", schema: "prisma/postgres/schema.prisma", url: process.env.DIFF_POSTGRES_URL ?? "postgresql://fleetport:fleetport@127.0.0.1:5432/fleetport" },
+  {
+    engine: "postgres",
+    schema: "prisma/postgres/schema.prisma",
+    url: process.env.DIFF_POSTGRES_URL ?? "postgresql://fleetport:fleetport@127.0.0.1:5432/fleetport",
+  },
 ] as const;
 
 // Prisma 6 requires a url in the datasource block, which Prisma 7 forbids: add it to a copy.
@@ -39,7 +43,15 @@ for (const { engine, schema, url } of engines) {
   const sql = execFileSync(
     path.join(tools, "node_modules/.bin/prisma"),
     ["migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"],
-    { cwd: tools, env: { ...process.env, DIFF_URL: url, PRISMA_QUERY_ENGINE_LIBRARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" } },
+    {
+      cwd: tools,
+      env: {
+        ...process.env,
+        DIFF_URL: url,
+        PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      },
+    },
   ).toString();
   if (!/CREATE|ALTER|DROP/.test(sql)) {
     console.log(`${engine}: no changes`);
@@ -48,7 +60,10 @@ for (const { engine, schema, url } of engines) {
   const dir = path.join(folder, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "migration.sql"), sql);
-  writeFileSync(path.join(folder, "migration_lock.toml"), `provider = "${engine === "postgres" ? "postgresql" : "sqlite"}"\n`);
+  writeFileSync(
+    path.join(folder, "migration_lock.toml"),
+    `provider = "${engine === "postgres" ? "postgresql" : "sqlite"}"\n`,
+  );
   copyFileSync(schema, snapshot);
   console.log(`${engine}: wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
 }

@@ -13,7 +13,13 @@ import { createProduct } from "../../lib/services/products";
 // Demo data, made through the same services the API uses: the deployment's owner, a product, and
 // devices registered exactly as agents register, waiting to be claimed.
 const DEMO_FILE = "demo.json";
-const system = { requestId: "demo", address: "local", origin: null, principal: null, accountId: "" } satisfies CallContext;
+const system = {
+  requestId: "demo",
+  address: "local",
+  origin: null,
+  principal: null,
+  accountId: "",
+} satisfies CallContext;
 
 export async function seedDemo(say: (line: string) => void): Promise<void> {
   const file = path.join(env().dataDir, DEMO_FILE);
@@ -31,10 +37,23 @@ export async function seedDemo(say: (line: string) => void): Promise<void> {
   const owner: CallContext = {
     ...system,
     accountId: account.id,
-    principal: { kind: "token", tokenId: "demo", userId: user.id, accountId: account.id, role: "owner", label: "demo seed" },
+    principal: {
+      kind: "token",
+      tokenId: "demo",
+      userId: user.id,
+      accountId: account.id,
+      role: "owner",
+      label: "demo seed",
+    },
   };
-  const product = await createProduct(owner, { name: "Demo Thermostat", description: "Simulated devices for the demo" });
-  const agent: CallContext = { ...system, principal: { kind: "product", productId: product.id, accountId: account.id, label: product.name } };
+  const product = await createProduct(owner, {
+    name: "Demo Thermostat",
+    description: "Simulated devices for the demo",
+  });
+  const agent: CallContext = {
+    ...system,
+    principal: { kind: "product", productId: product.id, accountId: account.id, label: product.name },
+  };
   const claimIds: string[] = [];
   for (let i = 1; i <= 8; i++) {
     const id = newClaimId();
@@ -48,5 +67,10 @@ export async function seedDemo(say: (line: string) => void): Promise<void> {
 
 function printDemo(say: (line: string) => void, demo: { email: string; password: string; claimIds: string[] }) {
   say(`Demo owner: ${demo.email} / ${demo.password}`);
-  say(`Devices waiting to be claimed: ${demo.claimIds.slice(0, 4).map((id) => `${id.slice(0, 5)}-${id.slice(5)}`.toLowerCase()).join(", ")} …`);
+  say(
+    `Devices waiting to be claimed: ${demo.claimIds
+      .slice(0, 4)
+      .map((id) => `${id.slice(0, 5)}-${id.slice(5)}`.toLowerCase())
+      .join(", ")} …`,
+  );
 }

@@ -23,7 +23,12 @@ function run(label: string, command: string, args: string[], env: Record<string,
 
 function addVitest(file: string): void {
   if (!existsSync(file)) return void totals.failed++;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -32,7 +37,13 @@ function addVitest(file: string): void {
 const vitestReport = path.join(reports, "vitest.json");
 const postgres = process.env.TEST_POSTGRES_URL;
 if (!postgres) console.log("PostgreSQL API suite skipped: TEST_POSTGRES_URL is not set (.ci/run sets it).");
-const vitestStatus = run("unit, component and API tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+const vitestStatus = run("unit, component and API tests", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+]);
 addVitest(vitestReport);
 if (vitestStatus !== 0 && totals.failed === 0) totals.failed++;
 
@@ -52,9 +63,15 @@ function ensureChromium(): boolean {
 if (existsSync("playwright.config.ts") && !ensureChromium()) totals.failed++;
 else if (existsSync("playwright.config.ts")) {
   const e2eReport = path.join(reports, "playwright.json");
-  const e2eStatus = run("end-to-end tests (production build)", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+  const e2eStatus = run("end-to-end tests (production build)", "npx", ["playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+  });
   if (existsSync(e2eReport)) {
-    const stats = (JSON.parse(readFileSync(e2eReport, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+    const stats = (
+      JSON.parse(readFileSync(e2eReport, "utf8")) as {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      }
+    ).stats;
     totals.passed += stats.expected + stats.flaky;
     totals.failed += stats.unexpected;
     totals.skipped += stats.skipped;

@@ -23,7 +23,12 @@ const rawCases: Array<[string, { raw: string; contentType?: string }, number, st
   ["a string body", { raw: '"hello"' }, 400, "bad_request"],
   ["deep nesting", { raw: `{"a": ${deep(5000)}}` }, 400, "bad_request"],
   ["a body over 1 MiB", { raw: JSON.stringify({ pad: "x".repeat(1_100_000) }) }, 413, "payload_too_large"],
-  ["multipart content", { raw: "--x\r\n\r\n--x--", contentType: "multipart/form-data; boundary=x" }, 400, "bad_request"],
+  [
+    "multipart content",
+    { raw: "--x\r\n\r\n--x--", contentType: "multipart/form-data; boundary=x" },
+    400,
+    "bad_request",
+  ],
 ];
 
 function fieldNames(contract: (typeof everyVerb)[number]): string[] {
@@ -55,7 +60,10 @@ describe("bad input", () => {
         for (const body of bodies) {
           const before = await snapshot();
           const answer = await call(url, { token, body });
-          expect(answer.status, `${JSON.stringify(body).slice(0, 120)} → ${answer.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+          expect(
+            answer.status,
+            `${JSON.stringify(body).slice(0, 120)} → ${answer.text.slice(0, 200)}`,
+          ).toBeGreaterThanOrEqual(400);
           expect(answer.status).toBeLessThan(500);
           if (answer.json?.type === "validation_error") expect(answer.json.fields.length).toBeGreaterThan(0);
           expect(await snapshot()).toBe(before);

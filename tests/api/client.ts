@@ -27,7 +27,11 @@ export interface Answer {
 export async function call(path: string, options: CallOptions = {}): Promise<Answer> {
   const [surface, controller = "", verb = ""] = path.replace(/^\//, "").split("/");
   const route: Route =
-    path === "/api/auth" ? { surface: "auth" } : surface === "builder" ? { surface: "builder" } : { surface: surface as "api" | "tok", controller, verb };
+    path === "/api/auth"
+      ? { surface: "auth" }
+      : surface === "builder"
+        ? { surface: "builder" }
+        : { surface: surface as "api" | "tok", controller, verb };
   const headers: Record<string, string> = { "x-forwarded-for": "127.0.0.1", ...options.headers };
   if (options.contentType !== null) headers["content-type"] = options.contentType ?? "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;

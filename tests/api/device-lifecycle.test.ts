@@ -7,7 +7,16 @@ describe("device lifecycle", () => {
     const me = await tenant();
     const { token: productToken } = await product();
     const id = "ABCDE12345";
-    const agentConfig = { id, product: productToken, name: "Kitchen", model: "TH-1", created: 0, iotoVersion: "2.8", account: "", cloud: "" };
+    const agentConfig = {
+      id,
+      product: productToken,
+      name: "Kitchen",
+      model: "TH-1",
+      created: 0,
+      iotoVersion: "2.8",
+      account: "",
+      cloud: "",
+    };
     const waiting = await call("/builder/device/register", { token: productToken, body: agentConfig, accept: "*/*" });
     expect(waiting.status).toBe(200);
     expect(waiting.json).toEqual({ registered: true });
@@ -17,7 +26,13 @@ describe("device lifecycle", () => {
     expect(claimed.json.data).toMatchObject({ id, accountId: me.accountId, state: "claimed", name: "Kitchen" });
 
     const answer = await call("/builder/device/register", { token: productToken, body: agentConfig });
-    expect(answer.json).toMatchObject({ registered: true, id, api: ORIGIN, accountId: me.accountId, cloudType: "hosted" });
+    expect(answer.json).toMatchObject({
+      registered: true,
+      id,
+      api: ORIGIN,
+      accountId: me.accountId,
+      cloudType: "hosted",
+    });
     expect(answer.json.token).toMatch(/^fpd_/);
 
     const listed = await call("/api/device/find", { token: me.token, query: "include=total_count" });
@@ -33,14 +48,20 @@ describe("device lifecycle", () => {
     // The device token died with the release: the agent hears the phrase it re-registers on.
     const dead = await call("/tok/device/get", { token: answer.json.token, body: { id }, accept: "*/*" });
     expect([dead.status, dead.text]).toEqual([401, "Authentication failed"]);
-    expect((await call("/builder/device/register", { token: productToken, body: { id } })).json).toEqual({ registered: true });
+    expect((await call("/builder/device/register", { token: productToken, body: { id } })).json).toEqual({
+      registered: true,
+    });
     expect((await call("/api/device/get", { token: me.token, body: { id } })).status).toBe(404);
   });
 
   it("answers the agent's phrases: unknown device, and a device another account holds", async () => {
     const [first, second] = [await tenant(), await tenant()];
     const unknown = await call("/api/device/claim", { token: first.token, body: { id: "NOPE000000" }, accept: "*/*" });
-    expect([unknown.status, unknown.text, unknown.headers.get("content-type")]).toEqual([404, "Cannot find device", "text/plain; charset=utf-8"]);
+    expect([unknown.status, unknown.text, unknown.headers.get("content-type")]).toEqual([
+      404,
+      "Cannot find device",
+      "text/plain; charset=utf-8",
+    ]);
     const id = await claimedDevice(first);
     const taken = await call("/api/device/claim", { token: second.token, body: { id } });
     expect([taken.status, taken.json.type]).toEqual([409, "conflict"]);
@@ -59,12 +80,18 @@ describe("device lifecycle", () => {
   it("enforces the device limit, except for test devices", async () => {
     const me = await tenant();
     const boss = await owner();
-    const limited = await call("/api/account/update", { token: boss.token, body: { accountId: me.accountId, deviceLimit: 1 } });
+    const limited = await call("/api/account/update", {
+      token: boss.token,
+      body: { accountId: me.accountId, deviceLimit: 1 },
+    });
     expect(limited.status, limited.text).toBe(200);
     await claimedDevice(me);
     const over = await call("/api/device/claim", { token: me.token, body: { id: await registeredDevice() } });
     expect([over.status, over.json.type]).toEqual([403, "account_limit_exceeded"]);
-    const testDevice = await call("/api/device/claim", { token: me.token, body: { id: await registeredDevice(), test: true } });
+    const testDevice = await call("/api/device/claim", {
+      token: me.token,
+      body: { id: await registeredDevice(), test: true },
+    });
     expect([testDevice.status, testDevice.json.data?.test]).toEqual([200, true]);
     const notOwner = await call("/api/account/update", { token: me.token, body: { deviceLimit: 100 } });
     expect(notOwner.status).toBe(403);
@@ -90,7 +117,10 @@ describe("device lifecycle", () => {
 
     const filtered = await call("/api/device/find", { token: me.token, body: { id__in: [ids[1], ids[3]] } });
     expect(filtered.json.data.map((d: { id: string }) => d.id)).toEqual([ids[1], ids[3]]);
-    const excluded = await call("/api/device/find", { token: me.token, body: { id__nin: [ids[0]], created__gte: "20000101T000000Z" } });
+    const excluded = await call("/api/device/find", {
+      token: me.token,
+      body: { id__nin: [ids[0]], created__gte: "20000101T000000Z" },
+    });
     expect(excluded.json.data).toHaveLength(4);
     const text = await call("/api/device/find", { token: me.token, query: "filter=boiler" });
     expect(text.json.data.map((d: { id: string }) => d.id)).toEqual([ids[0]]);

@@ -19,7 +19,12 @@ export async function signUp(name = unique("acct")): Promise<Session> {
   expect(created.status, created.text).toBe(200);
   const login = await call("/api/auth", { body: { email, password: PASSWORD } });
   expect(login.status, login.text).toBe(200);
-  return { token: login.json.data.token, accountId: created.json.data.account.id, userId: created.json.data.user.id, email };
+  return {
+    token: login.json.data.token,
+    accountId: created.json.data.account.id,
+    userId: created.json.data.user.id,
+    email,
+  };
 }
 
 let ownerSession: Promise<Session> | undefined;
@@ -35,7 +40,10 @@ export async function tenant(): Promise<Session> {
 }
 
 export async function product(): Promise<{ id: string; token: string }> {
-  const created = await call("/api/product/create", { token: (await owner()).token, body: { name: unique("product") } });
+  const created = await call("/api/product/create", {
+    token: (await owner()).token,
+    body: { name: unique("product") },
+  });
   expect(created.status, created.text).toBe(200);
   return { id: created.json.data.id, token: created.json.data.token };
 }

@@ -16,7 +16,10 @@ describe("identity", () => {
     const me = await tenant();
     const noOrigin = await call("/api/auth", { body: { email: me.email, password: "x" }, origin: null });
     expect([noOrigin.status, noOrigin.json.type]).toEqual([400, "bad_request"]);
-    const foreign = await call("/api/auth", { body: { email: me.email, password: "correct horse battery" }, origin: "https://evil.example" });
+    const foreign = await call("/api/auth", {
+      body: { email: me.email, password: "correct horse battery" },
+      origin: "https://evil.example",
+    });
     expect([foreign.status, foreign.json.type]).toEqual([401, "auth_mismatch"]);
     const otherOrigin = await call("/api/device/find", { token: me.token, origin: "http://127.0.0.1:3000" });
     expect([otherOrigin.status, otherOrigin.json.type]).toEqual([401, "auth_mismatch"]);
@@ -74,7 +77,9 @@ describe("identity", () => {
 
   it("refuses a second sign-up with the same email", async () => {
     const me = await signUp();
-    const again = await call("/api/account/create", { body: { name: "x", email: me.email, password: "another password" } });
+    const again = await call("/api/account/create", {
+      body: { name: "x", email: me.email, password: "another password" },
+    });
     expect([again.status, again.json.type]).toEqual([409, "conflict"]);
   });
 });

@@ -11,25 +11,36 @@ describe("rate limits", () => {
     const me = await tenant();
     const api = await cloudToken(me);
     const answers = [];
-    for (let i = 0; i < 41; i++) answers.push(await call("/tok/device/find", { token: api, headers: { "x-forwarded-for": `10.0.0.${i}` } }));
+    for (let i = 0; i < 41; i++)
+      answers.push(await call("/tok/device/find", { token: api, headers: { "x-forwarded-for": `10.0.0.${i}` } }));
     expect(answers.slice(0, 40).every((a) => a.status === 200)).toBe(true);
     const limited = answers[40]!;
     expect([limited.status, limited.json.type]).toEqual([429, "rate_limited"]);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
 
     const { token } = await product();
-    const register = () => call("/builder/device/register", { token, body: { id: "RATELIMIT1" }, headers: { "x-forwarded-for": "10.1.1.1" } });
+    const register = () =>
+      call("/builder/device/register", {
+        token,
+        body: { id: "RATELIMIT1" },
+        headers: { "x-forwarded-for": "10.1.1.1" },
+      });
     for (let i = 0; i < 3; i++) expect((await register()).status).toBe(200);
     expect((await register()).status).toBe(429);
     // Another device behind the same product token and address is not throttled with it.
-    const other = await call("/builder/device/register", { token, body: { id: "RATELIMIT2" }, headers: { "x-forwarded-for": "10.1.1.1" } });
+    const other = await call("/builder/device/register", {
+      token,
+      body: { id: "RATELIMIT2" },
+      headers: { "x-forwarded-for": "10.1.1.1" },
+    });
     expect(other.status).toBe(200);
   });
 
   it("limits one client address across tokens", async () => {
     const address = { "x-forwarded-for": "10.9.9.9" };
     const answers = [];
-    for (let i = 0; i < 41; i++) answers.push(await call("/api/device/find", { token: "fpl_unknown", headers: address }));
+    for (let i = 0; i < 41; i++)
+      answers.push(await call("/api/device/find", { token: "fpl_unknown", headers: address }));
     expect(answers[39]!.status).toBe(401);
     expect(answers[40]!.status).toBe(429);
   });

@@ -12,9 +12,14 @@ describe("the verb registry", () => {
 
   it("is exactly what the OpenAPI document describes", () => {
     const doc = openApiDocument("http://localhost:3000");
-    const documented = Object.keys(doc.paths).filter((p) => p.startsWith("/tok/")).map((p) => p.slice(5)).sort();
+    const documented = Object.keys(doc.paths)
+      .filter((p) => p.startsWith("/tok/"))
+      .map((p) => p.slice(5))
+      .sort();
     expect(documented).toEqual(controllerVerbs.map((v) => verbPath(v.contract)).sort());
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/auth", "/builder/device/register", "/api/device/claim"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/auth", "/builder/device/register", "/api/device/claim"]),
+    );
     expect(doc.openapi).toBe("3.1.0");
   });
 

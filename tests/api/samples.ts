@@ -26,7 +26,11 @@ export async function buildWorld(): Promise<World> {
 }
 
 export const samples: Record<string, (w: World) => Promise<Record<string, unknown>> | Record<string, unknown>> = {
-  "account/create": () => ({ name: unique("acct"), email: `${unique("u")}@example.test`, password: "long enough password" }),
+  "account/create": () => ({
+    name: unique("acct"),
+    email: `${unique("u")}@example.test`,
+    password: "long enough password",
+  }),
   "account/get": (w) => ({ id: w.a.accountId }),
   "account/update": (w) => ({ id: w.a.accountId, name: "Renamed" }),
   "account/find": () => ({}),
@@ -34,7 +38,10 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "user/logout": () => ({}),
   "user/create": () => ({ email: `${unique("invitee")}@example.test`, role: "viewer" }),
   "user/login": async (w) => {
-    const invited = await call("/api/user/create", { token: w.a.token, body: { email: `${unique("i")}@example.test`, role: "user" } });
+    const invited = await call("/api/user/create", {
+      token: w.a.token,
+      body: { email: `${unique("i")}@example.test`, role: "user" },
+    });
     return { invite: invited.json.data.invite, password: "long enough password" };
   },
   "user/find": () => ({}),
@@ -62,12 +69,17 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "device/register": () => ({ id: claimId() }),
 };
 
-export const everyVerb: VerbContract[] = [...controllerVerbs.map((v) => v.contract), specialVerbs.authLogin.contract, specialVerbs.registerDevice.contract];
+export const everyVerb: VerbContract[] = [
+  ...controllerVerbs.map((v) => v.contract),
+  specialVerbs.authLogin.contract,
+  specialVerbs.registerDevice.contract,
+];
 
 /** Where a verb is called from, and with which credential, to reach its contract. */
 export function endpoint(contract: VerbContract, w: World): { path: string; token?: string } {
   if (contract === specialVerbs.authLogin.contract) return { path: "/api/auth" };
-  if (contract === specialVerbs.registerDevice.contract) return { path: "/builder/device/register", token: w.product.token };
+  if (contract === specialVerbs.registerDevice.contract)
+    return { path: "/builder/device/register", token: w.product.token };
   return { path: `/api/${verbPath(contract)}`, token: contract.allow.includes("public") ? undefined : w.boss.token };
 }
 

@@ -11,12 +11,16 @@ describe("users", () => {
     expect(invited.json.data.user).toMatchObject({ email, role: "viewer", status: "invited" });
     expect(invited.json.data.invite).toMatch(/^http:\/\/localhost:3000\/invite\?token=inv_/);
 
-    const accepted = await call("/api/user/login", { body: { invite: invited.json.data.invite, password: "invitee password" } });
+    const accepted = await call("/api/user/login", {
+      body: { invite: invited.json.data.invite, password: "invitee password" },
+    });
     expect(accepted.status, accepted.text).toBe(200);
     const session = accepted.json.data.token as string;
     expect((await call("/api/device/find", { token: session })).status).toBe(200);
     expect((await call("/api/device/update", { token: session, body: { id: "X", name: "y" } })).status).toBe(403);
-    const reused = await call("/api/user/login", { body: { invite: invited.json.data.invite, password: "another password" } });
+    const reused = await call("/api/user/login", {
+      body: { invite: invited.json.data.invite, password: "another password" },
+    });
     expect(reused.status).toBe(401);
 
     const userId = invited.json.data.user.id as string;
@@ -30,16 +34,24 @@ describe("users", () => {
     expect((await call("/api/user/remove", { token: admin.token, body: { id: userId } })).status).toBe(200);
     expect((await call("/api/device/find", { token: session })).status).toBe(401);
     expect((await call("/tok/device/find", { token: theirToken })).status).toBe(401);
-    const actions = (await call("/api/audit/find", { token: admin.token })).json.data.map((e: { action: string }) => e.action);
+    const actions = (await call("/api/audit/find", { token: admin.token })).json.data.map(
+      (e: { action: string }) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["user.invite", "user.join", "user.role", "user.remove"]));
   });
 
   it("changes a password, ending the user's other sessions but not this one", async () => {
     const me = await tenant();
     const other = await call("/api/auth", { body: { email: me.email, password: "correct horse battery" } });
-    const wrong = await call("/api/user/changePassword", { token: me.token, body: { password: "nope", newPassword: "a new password" } });
+    const wrong = await call("/api/user/changePassword", {
+      token: me.token,
+      body: { password: "nope", newPassword: "a new password" },
+    });
     expect(wrong.status).toBe(403);
-    const changed = await call("/api/user/changePassword", { token: me.token, body: { password: "correct horse battery", newPassword: "a new password" } });
+    const changed = await call("/api/user/changePassword", {
+      token: me.token,
+      body: { password: "correct horse battery", newPassword: "a new password" },
+    });
     expect(changed.status, changed.text).toBe(200);
     expect((await call("/api/device/find", { token: me.token })).status).toBe(200);
     expect((await call("/api/device/find", { token: other.json.data.token })).status).toBe(401);
@@ -50,7 +62,10 @@ describe("users", () => {
     const me = await tenant();
     const last = await call("/api/user/remove", { token: me.token, body: { id: me.userId } });
     expect([last.status, last.json.type]).toEqual([409, "conflict"]);
-    const updated = await call("/api/user/update", { token: me.token, body: { id: me.userId, first: "Ada", preferences: { theme: "dark" } } });
+    const updated = await call("/api/user/update", {
+      token: me.token,
+      body: { id: me.userId, first: "Ada", preferences: { theme: "dark" } },
+    });
     expect(updated.json.data).toMatchObject({ first: "Ada", preferences: { theme: "dark" } });
   });
 });
