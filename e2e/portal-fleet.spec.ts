@@ -1,27 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { ORIGIN, OWNER } from "./owner";
 import { expect, signIn, signUp, test, unique } from "./fixtures";
+import { startSimulator } from "./simulate";
 
 // The fleet manager's day: the owner makes a product, a simulated agent registers with its token,
 // a newly signed-up admin claims it by typing its label in lower case with dashes, renames it and
 // releases it.
-
-function simulate(productToken: string): { process: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [
-    "--import",
-    "tsx",
-    "scripts/simulate.ts",
-    "--count",
-    "1",
-    "--product",
-    productToken,
-    "--url",
-    ORIGIN,
-  ]);
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return { process: child, output: () => output };
-}
 
 test("sign up, claim a simulated device by its typed label, rename it and release it", async ({ page, browser }) => {
   const ownerPage = await browser.newPage();
@@ -38,12 +21,9 @@ test("sign up, claim a simulated device by its typed label, rename it and releas
   await signUp(page);
   await expect(page.getByRole("heading", { name: "No devices yet" })).toBeVisible();
 
-  const agent = simulate(productToken);
+  const agent = startSimulator(productToken);
   try {
-    await expect
-      .poll(() => /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(agent.output())?.[1], { timeout: 15_000 })
-      .toBeTruthy();
-    const label = /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(agent.output())![1]!;
+    const label = await agent.label();
     const id = label.replace("-", "");
 
     await page.getByRole("button", { name: "Claim a device" }).click();
@@ -68,7 +48,7 @@ test("sign up, claim a simulated device by its typed label, rename it and releas
     await expect(page).toHaveURL(/\/devices$/);
     await expect(page.getByRole("heading", { name: "No devices yet" })).toBeVisible();
   } finally {
-    agent.process.kill();
+    agent.kill();
   }
 });
 

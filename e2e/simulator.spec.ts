@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { ORIGIN, OWNER } from "./owner";
+import { startSimulator } from "./simulate";
 
 // `npm run simulate` as a person runs it: its agents register over HTTP, a person claims one by
 // typing its label ID in lower case with dashes, and the agent reports the cloud it was handed.
@@ -12,27 +12,13 @@ test("a simulated agent is claimed by its typed label ID and receives its cloud"
     await request.post("/api/product/create", { data: { name: `sim-${Date.now()}` }, headers: auth })
   ).json();
 
-  const simulator = spawn(process.execPath, [
-    "--import",
-    "tsx",
-    "scripts/simulate.ts",
-    "--count",
-    "1",
-    "--product",
-    product.data.token,
-    "--url",
-    ORIGIN,
-  ]);
-  let output = "";
-  simulator.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => simulator.on("exit", resolve));
+  const simulator = startSimulator(product.data.token);
   try {
-    await expect.poll(() => /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(output)?.[1], { timeout: 15_000 }).toBeTruthy();
-    const typed = /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(output)![1]!.toLowerCase();
+    const typed = (await simulator.label()).toLowerCase();
     const claimed = await request.post("/api/device/claim", { data: { id: typed }, headers: auth });
     expect(claimed.status(), await claimed.text()).toBe(200);
-    await expect.poll(() => output, { timeout: 15_000 }).toContain(`cloud ${ORIGIN} (hosted)`);
-    expect(await exited).toBe(0);
+    await expect.poll(simulator.output, { timeout: 15_000 }).toContain(`cloud ${ORIGIN} (hosted)`);
+    expect(await simulator.exited).toBe(0);
   } finally {
     simulator.kill();
   }

@@ -1,19 +1,17 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { ApiClientError, apiClient } from "@/lib/api/client";
+import type { FormEvent } from "react";
+import { apiClient } from "@/lib/api/client";
+import { fieldErrorOf } from "@/lib/api/field-error";
 import { acceptInvite, logout } from "@/lib/contracts/user";
-import { signInWithPassword } from "@/lib/session/client";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { ErrorNotice, Notice } from "../ui/notice";
+import { useJoin } from "./use-join";
 
 // user/login accepts the invite and sets the password. Its token is for scripts: the portal drops
 // it at once and signs in through the session, like any sign-in.
 export function AcceptInviteForm({ invite }: { invite: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { join, error, setError, busy } = useJoin();
 
   if (!invite) return <Notice tone="error">This invite link is incomplete: open the whole link you were sent.</Notice>;
 
@@ -22,23 +20,13 @@ export function AcceptInviteForm({ invite }: { invite: string }) {
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password"));
     if (password !== form.get("confirm")) return setError(new Error("The two passwords differ"));
-    setBusy(true);
-    setError(null);
-    try {
+    await join(async () => {
       const session = await apiClient("").call(acceptInvite, { invite, password });
       await apiClient(session.token).call(logout, {});
-      const failure = await signInWithPassword(session.user.email, password);
-      if (failure) throw new Error(failure);
-      router.replace("/devices");
-      router.refresh();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+      return { email: session.user.email, password };
+    });
   }
 
-  const passwordError =
-    error instanceof ApiClientError ? error.fields.find((f) => f.name === "password")?.message : undefined;
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Accept your invite</h1>
@@ -51,7 +39,7 @@ export function AcceptInviteForm({ invite }: { invite: string }) {
         autoComplete="new-password"
         required
         hint="At least 8 characters."
-        error={passwordError}
+        error={fieldErrorOf(error, "password")}
       />
       <TextField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" required />
       <Button type="submit" disabled={busy} className="w-full">

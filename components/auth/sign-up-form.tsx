@@ -1,21 +1,18 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { ApiClientError, apiClient } from "@/lib/api/client";
+import type { FormEvent } from "react";
+import { apiClient } from "@/lib/api/client";
+import { fieldErrorOf } from "@/lib/api/field-error";
 import { createAccount } from "@/lib/contracts/account";
-import { signInWithPassword } from "@/lib/session/client";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { ErrorNotice } from "../ui/notice";
+import { useJoin } from "./use-join";
 
 // Sign-up is account/create, a public verb; the new admin is then signed in with the same password.
 export function SignUpForm() {
-  const router = useRouter();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = (name: string) =>
-    error instanceof ApiClientError ? error.fields.find((field) => field.name === name)?.message : undefined;
+  const { join, error, busy } = useJoin();
+  const fieldError = (name: string) => fieldErrorOf(error, name);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,18 +22,10 @@ export function SignUpForm() {
       email: String(form.get("email")),
       password: String(form.get("password")),
     };
-    setBusy(true);
-    setError(null);
-    try {
+    await join(async () => {
       await apiClient("").call(createAccount, input);
-      const failure = await signInWithPassword(input.email, input.password);
-      if (failure) throw new Error(failure);
-      router.replace("/devices");
-      router.refresh();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+      return input;
+    });
   }
 
   return (

@@ -4,9 +4,9 @@ import { useState, type FormEvent, type RefObject } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { claimDevice, type DeviceView } from "@/lib/contracts/device";
-import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { TextArea } from "../ui/field";
+import { FormFooter } from "../ui/form-footer";
 import { Notice } from "../ui/notice";
 import { parseClaimIds } from "./claim-ids";
 
@@ -86,14 +86,13 @@ export function ClaimDialog({ open, onClose, onClaimed, fallbackFocus }: ClaimDi
           </ul>
         )}
         {claim.isError && <Notice tone="error">{claim.error.message}</Notice>}
-        <div className="flex justify-end gap-2">
-          <Button look="secondary" onClick={close}>
-            {results.length > 1 ? "Done" : "Cancel"}
-          </Button>
-          <Button type="submit" disabled={claim.isPending}>
-            {claim.isPending ? "Claiming…" : "Claim"}
-          </Button>
-        </div>
+        <FormFooter
+          label="Claim"
+          pendingLabel="Claiming…"
+          pending={claim.isPending}
+          onCancel={close}
+          cancelLabel={results.length > 1 ? "Done" : "Cancel"}
+        />
       </form>
     </Dialog>
   );

@@ -1,13 +1,13 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ApiClientError } from "@/lib/api/client";
+import { fieldErrorOf } from "@/lib/api/field-error";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { updateDevice, type DeviceView } from "@/lib/contracts/device";
 import { Button } from "../ui/button";
 import { TextArea, TextField } from "../ui/field";
-import { ErrorNotice, Notice } from "../ui/notice";
+import { FormErrorNotice, Notice } from "../ui/notice";
 
 // device/update: name and description; the detail and every list showing the device refresh.
 export function DeviceEditForm({ device }: { device: DeviceView }) {
@@ -22,8 +22,7 @@ export function DeviceEditForm({ device }: { device: DeviceView }) {
       setSaved(true);
     },
   });
-  const fieldError = (name: string) =>
-    save.error instanceof ApiClientError ? save.error.fields.find((f) => f.name === name)?.message : undefined;
+  const fieldError = (name: string) => fieldErrorOf(save.error, name);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +43,7 @@ export function DeviceEditForm({ device }: { device: DeviceView }) {
         maxLength={1000}
         error={fieldError("description")}
       />
-      {save.isError && !fieldError("name") && !fieldError("description") && <ErrorNotice error={save.error} />}
+      <FormErrorNotice error={save.error} fields={["name", "description"]} />
       {saved && <Notice tone="success">Saved.</Notice>}
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save"}

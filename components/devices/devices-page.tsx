@@ -1,18 +1,15 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useRef, useState } from "react";
-import type { ListQuery } from "@/lib/api/client";
 import { deviceKeys } from "@/lib/api/query-keys";
-import { useApi } from "@/lib/api/use-api";
+import { usePagedList } from "@/lib/api/use-paged-list";
 import { findDevices } from "@/lib/contracts/device";
 import { roleAllows } from "@/lib/contracts/verb";
 import { usePortalSession } from "@/lib/session/client";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
-import { Loading } from "../ui/loading";
-import { ErrorNotice } from "../ui/notice";
+import { ListStates } from "../ui/list-states";
 import { PageHeader } from "../ui/page-header";
-import { Pager } from "../ui/pager";
+import { ColumnHeads, DataTable } from "../ui/table";
 import { ClaimDialog } from "./claim-dialog";
 import { DeviceRows } from "./device-rows";
 import { NoDevices } from "./no-devices";
@@ -25,31 +22,35 @@ const STATES = [
 ];
 
 export function DevicesPage() {
-  const api = useApi();
   const canClaim = roleAllows(usePortalSession()?.user.role ?? "viewer", ["user"]);
   const [text, setText] = useState("");
   const [state, setState] = useState("");
   const [sort, setSort] = useState<SortState>({ field: "created", order: "ASC" });
-  const [cursor, setCursor] = useState<Pick<ListQuery, "next" | "prev">>({});
   const [claiming, setClaiming] = useState(false);
   const [highlight, setHighlight] = useState<string | null>(null);
   const filter = useDeferredValue(text);
   const claimButton = useRef<HTMLButtonElement>(null);
 
   const filters = state ? { state } : {};
-  const query: ListQuery = { limit: 25, sort: sort.field, order: sort.order, filter, ...cursor };
-  const devices = useQuery({
-    queryKey: deviceKeys.list(filters, query),
-    queryFn: () => api.list(findDevices, filters as { state?: "claimed" }, query),
-    placeholderData: keepPreviousData,
+  const {
+    list: devices,
+    setCursor,
+    reset,
+    firstPage,
+  } = usePagedList({
+    keys: deviceKeys,
+    contract: findDevices,
+    input: filters as { state?: "claimed" },
+    query: { sort: sort.field, order: sort.order, filter },
   });
+  // A cursor belongs to the search, state and sort it was read with.
   const restart =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
       set(value);
-      setCursor({});
+      reset();
     };
-  const unfiltered = !filter && !state && !cursor.next && !cursor.prev;
+  const unfiltered = !filter && !state && firstPage;
 
   return (
     <>
@@ -74,25 +75,26 @@ export function DevicesPage() {
         />
         <SelectField label="State" options={STATES} value={state} onChange={(e) => restart(setState)(e.target.value)} />
       </div>
-      {devices.isPending && <Loading what="devices" />}
-      {devices.isError && <ErrorNotice error={devices.error} />}
-      {devices.data && devices.data.data.length === 0 && unfiltered && (
-        <NoDevices canClaim={canClaim} onClaim={() => setClaiming(true)} />
-      )}
-      {devices.data && devices.data.data.length === 0 && !unfiltered && (
-        <p className="py-8 text-center text-sm text-muted">No devices match.</p>
-      )}
-      {devices.data && devices.data.data.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Devices, sortable by column</caption>
-            <thead className="bg-slate-50">
-              <tr>
+      <ListStates
+        list={devices}
+        what="devices"
+        onPage={setCursor}
+        empty={
+          unfiltered ? (
+            <NoDevices canClaim={canClaim} onClaim={() => setClaiming(true)} />
+          ) : (
+            <p className="py-8 text-center text-sm text-muted">No devices match.</p>
+          )
+        }
+      >
+        {(rows) => (
+          <DataTable
+            caption="Devices, sortable by column"
+            head={
+              <>
                 <SortHeader label="ID" field="id" sort={sort} onSort={restart(setSort)} />
                 <SortHeader label="Name" field="name" sort={sort} onSort={restart(setSort)} />
-                <th scope="col" className="hidden px-3 py-2 text-left font-medium md:table-cell">
-                  Product
-                </th>
+                <ColumnHeads columns={[["Product", "hidden md:table-cell"]]} />
                 <SortHeader
                   label="State"
                   field="state"
@@ -108,13 +110,13 @@ export function DevicesPage() {
                   onSort={restart(setSort)}
                   className="hidden md:table-cell"
                 />
-              </tr>
-            </thead>
-            <DeviceRows devices={devices.data.data} highlight={highlight} />
-          </table>
-        </div>
-      )}
-      {devices.data && <Pager page={devices.data} onPage={setCursor} />}
+              </>
+            }
+          >
+            <DeviceRows devices={rows} highlight={highlight} />
+          </DataTable>
+        )}
+      </ListStates>
       <ClaimDialog
         open={claiming}
         onClose={() => setClaiming(false)}

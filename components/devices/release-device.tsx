@@ -6,8 +6,7 @@ import { deviceKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { releaseDevice, type DeviceView } from "@/lib/contracts/device";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { ErrorNotice } from "../ui/notice";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 
 // device/release: back to the unclaimed pool; its tokens die at once, so the confirmation names it.
 export function ReleaseDevice({ device }: { device: DeviceView }) {
@@ -34,21 +33,19 @@ export function ReleaseDevice({ device }: { device: DeviceView }) {
       <Button look="danger" className="mt-3" onClick={() => setConfirming(true)}>
         Release device
       </Button>
-      <Dialog open={confirming} title={`Release ${label}?`} onClose={() => setConfirming(false)}>
-        <p className="text-sm">
-          <strong>{label}</strong> will be disconnected and returned to the unclaimed pool. Its history stays with this
-          account.
-        </p>
-        {release.isError && <ErrorNotice error={release.error} />}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button look="secondary" onClick={() => setConfirming(false)}>
-            Cancel
-          </Button>
-          <Button look="danger" disabled={release.isPending} onClick={() => release.mutate()}>
-            {release.isPending ? "Releasing…" : "Release"}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={`Release ${label}?`}
+        confirmLabel="Release"
+        pendingLabel="Releasing…"
+        pending={release.isPending}
+        error={release.error}
+        onConfirm={() => release.mutate()}
+        onClose={() => setConfirming(false)}
+      >
+        <strong>{label}</strong> will be disconnected and returned to the unclaimed pool. Its history stays with this
+        account.
+      </ConfirmDialog>
     </section>
   );
 }

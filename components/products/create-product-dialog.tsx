@@ -1,14 +1,14 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent, RefObject } from "react";
-import { ApiClientError } from "@/lib/api/client";
+import { fieldErrorOf } from "@/lib/api/field-error";
 import { productKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { createProduct } from "@/lib/contracts/product";
-import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { TextArea, TextField } from "../ui/field";
-import { ErrorNotice } from "../ui/notice";
+import { FormFooter } from "../ui/form-footer";
+import { FormErrorNotice } from "../ui/notice";
 
 interface CreateProductDialogProps {
   open: boolean;
@@ -30,8 +30,7 @@ export function CreateProductDialog({ open, onClose, onCreated, fallbackFocus }:
       close();
     },
   });
-  const fieldError = (name: string) =>
-    create.error instanceof ApiClientError ? create.error.fields.find((f) => f.name === name)?.message : undefined;
+  const fieldError = (name: string) => fieldErrorOf(create.error, name);
 
   function close() {
     // A reopened dialog starts clean rather than showing the last attempt's errors.
@@ -57,15 +56,8 @@ export function CreateProductDialog({ open, onClose, onCreated, fallbackFocus }:
           error={fieldError("description")}
           hint="Optional: what the product is, for the people who build it."
         />
-        {create.isError && !fieldError("name") && !fieldError("description") && <ErrorNotice error={create.error} />}
-        <div className="flex justify-end gap-2">
-          <Button look="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create"}
-          </Button>
-        </div>
+        <FormErrorNotice error={create.error} fields={["name", "description"]} />
+        <FormFooter label="Create" pendingLabel="Creating…" pending={create.isPending} onCancel={close} />
       </form>
     </Dialog>
   );

@@ -6,8 +6,8 @@ import { productKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { rotateProductToken, type productWithToken } from "@/lib/contracts/product";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { ErrorNotice, Notice } from "../ui/notice";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { Notice } from "../ui/notice";
 
 type ProductWithToken = z.infer<typeof productWithToken>;
 
@@ -45,26 +45,20 @@ export function RotateToken({ product }: { product: ProductWithToken }) {
       <Button look="danger" className="mt-3" onClick={open}>
         Rotate token
       </Button>
-      <Dialog open={confirming} title={`Rotate the token of ${product.name}?`} onClose={() => setConfirming(false)}>
-        <p className="text-sm">
-          The current token stops working at once: devices registering with the old token will be refused until their
-          configuration carries the new one. Devices that already hold their device credentials keep working until they
-          register again (after a release or a reset).
-        </p>
-        {rotate.isError && (
-          <div className="mt-3">
-            <ErrorNotice error={rotate.error} />
-          </div>
-        )}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button look="secondary" onClick={() => setConfirming(false)}>
-            Cancel
-          </Button>
-          <Button look="danger" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
-            {rotate.isPending ? "Rotating…" : "Rotate"}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={`Rotate the token of ${product.name}?`}
+        confirmLabel="Rotate"
+        pendingLabel="Rotating…"
+        pending={rotate.isPending}
+        error={rotate.error}
+        onConfirm={() => rotate.mutate()}
+        onClose={() => setConfirming(false)}
+      >
+        The current token stops working at once: devices registering with the old token will be refused until their
+        configuration carries the new one. Devices that already hold their device credentials keep working until they
+        register again (after a release or a reset).
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type RefObject } from "react";
-import { ApiClientError } from "@/lib/api/client";
+import { fieldErrorOf } from "@/lib/api/field-error";
 import { tokenKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { createToken } from "@/lib/contracts/token";
 import { isAccountRole, type AccountRole } from "@/lib/contracts/verb";
-import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
-import { ErrorNotice } from "../ui/notice";
+import { FormFooter } from "../ui/form-footer";
+import { FormErrorNotice } from "../ui/notice";
 import { grantableRoles } from "../users/role-options";
 import { ShownOnce } from "./shown-once";
 
@@ -33,9 +33,7 @@ export function CreateTokenDialog({ open, onClose, ownRole, fallbackFocus }: Cre
     mutationFn: (input: { name: string; role: AccountRole; expires?: string }) => api.call(createToken, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.lists() }),
   });
-  const fieldError = (name: string) =>
-    create.error instanceof ApiClientError ? create.error.fields.find((f) => f.name === name)?.message : undefined;
-  const shownInField = ["name", "role", "expires"].some((name) => fieldError(name));
+  const fieldError = (name: string) => fieldErrorOf(create.error, name);
 
   function close() {
     create.reset();
@@ -63,17 +61,9 @@ export function CreateTokenDialog({ open, onClose, ownRole, fallbackFocus }: Cre
       fallbackFocus={fallbackFocus}
     >
       {created ? (
-        <div className="space-y-4">
-          <ShownOnce label="Token secret" value={created.token}>
-            <p className="font-semibold">Copy it now: it will not be shown again.</p>
-            <p className="mt-1">
-              Store it where your scripts read secrets. If it is lost, revoke it and create another.
-            </p>
-          </ShownOnce>
-          <div className="flex justify-end">
-            <Button onClick={close}>Done</Button>
-          </div>
-        </div>
+        <ShownOnce label="Token secret" value={created.token} onDone={close}>
+          Store it where your scripts read secrets. If it is lost, revoke it and create another.
+        </ShownOnce>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
           <TextField
@@ -102,15 +92,8 @@ export function CreateTokenDialog({ open, onClose, ownRole, fallbackFocus }: Cre
             hint="Leave empty for a token that lasts until revoked."
             error={fieldError("expires")}
           />
-          {create.isError && !shownInField && <ErrorNotice error={create.error} />}
-          <div className="flex justify-end gap-2">
-            <Button look="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? "Creating…" : "Create"}
-            </Button>
-          </div>
+          <FormErrorNotice error={create.error} fields={["name", "role", "expires"]} />
+          <FormFooter label="Create" pendingLabel="Creating…" pending={create.isPending} onCancel={close} />
         </form>
       )}
     </Dialog>

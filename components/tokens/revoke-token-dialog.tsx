@@ -4,9 +4,7 @@ import type { RefObject } from "react";
 import { tokenKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { removeToken } from "@/lib/contracts/token";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { ErrorNotice } from "../ui/notice";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 
 interface RevokeTokenDialogProps {
   token: { id: string; name: string; prefix: string } | null;
@@ -33,33 +31,23 @@ export function RevokeTokenDialog({ token, onClose, fallbackFocus }: RevokeToken
   }
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={token !== null}
       title={token ? `Revoke ${token.name}?` : "Revoke token"}
+      confirmLabel="Revoke"
+      pendingLabel="Revoking…"
+      pending={revoke.isPending}
+      error={revoke.error}
+      onConfirm={() => token && revoke.mutate(token.id)}
       onClose={close}
       fallbackFocus={fallbackFocus}
     >
       {token && (
         <>
-          <p className="text-sm">
-            Anything using <strong>{token.name}</strong> (<span className="font-mono">{token.prefix}…</span>) stops
-            working at once. This cannot be undone.
-          </p>
-          {revoke.isError && (
-            <div className="mt-4">
-              <ErrorNotice error={revoke.error} />
-            </div>
-          )}
-          <div className="mt-4 flex justify-end gap-2">
-            <Button look="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button look="danger" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id)}>
-              {revoke.isPending ? "Revoking…" : "Revoke"}
-            </Button>
-          </div>
+          Anything using <strong>{token.name}</strong> (<span className="font-mono">{token.prefix}…</span>) stops
+          working at once. This cannot be undone.
         </>
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

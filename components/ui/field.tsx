@@ -15,13 +15,16 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
+/** What a control needs to be labelled and described; callers spread their own props after it. */
+interface ControlProps {
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
+  className: string;
+}
+
 /** A labelled control whose error and hint are announced with it. */
-function Labelled({
-  label,
-  error,
-  hint,
-  children,
-}: FieldProps & { children: (ids: { id: string; describedBy: string | undefined }) => ReactNode }) {
+function Labelled({ label, error, hint, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
   return (
@@ -29,7 +32,7 @@ function Labelled({
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      {children({ id, describedBy })}
+      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy, className: CONTROL })}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
           {hint}
@@ -47,9 +50,7 @@ function Labelled({
 export function TextField({ label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Labelled label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => (
-        <input id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={CONTROL} {...props} />
-      )}
+      {(control) => <input {...control} {...props} />}
     </Labelled>
   );
 }
@@ -57,9 +58,7 @@ export function TextField({ label, error, hint, ...props }: FieldProps & InputHT
 export function TextArea({ label, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Labelled label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => (
-        <textarea id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={CONTROL} {...props} />
-      )}
+      {(control) => <textarea {...control} {...props} />}
     </Labelled>
   );
 }
@@ -74,8 +73,8 @@ export function SelectField({
   SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   return (
     <Labelled label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => (
-        <select id={id} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={CONTROL} {...props}>
+      {(control) => (
+        <select {...control} {...props}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ApiClientError } from "@/lib/api/client";
+import { fieldErrorOf } from "@/lib/api/field-error";
 
 const TONES = {
   error: "border-red-300 bg-red-50 text-red-900",
@@ -26,4 +27,10 @@ export function ErrorNotice({ error }: { error: unknown }) {
       {requestId && <p className="mt-1 font-mono text-xs">Request ID: {requestId}</p>}
     </Notice>
   );
+}
+
+/** A form's failure, unless the API pinned it on one of `fields`: those inputs show it themselves. */
+export function FormErrorNotice({ error, fields }: { error: unknown; fields: readonly string[] }) {
+  if (!error || fields.some((name) => fieldErrorOf(error, name))) return null;
+  return <ErrorNotice error={error} />;
 }

@@ -1,16 +1,16 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent, RefObject } from "react";
-import { ApiClientError } from "@/lib/api/client";
+import { fieldErrorOf } from "@/lib/api/field-error";
 import { userKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { createUser } from "@/lib/contracts/user";
 import { isAccountRole, roleRank, type AccountRole } from "@/lib/contracts/verb";
 import { formatTime } from "../devices/format";
-import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
-import { ErrorNotice } from "../ui/notice";
+import { FormFooter } from "../ui/form-footer";
+import { FormErrorNotice } from "../ui/notice";
 import { ShownOnce } from "../tokens/shown-once";
 import { grantableRoles } from "./role-options";
 
@@ -30,9 +30,7 @@ export function InviteUserDialog({ open, onClose, ownRole, fallbackFocus }: Invi
     mutationFn: (input: { email: string; role: AccountRole }) => api.call(createUser, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
   });
-  const fieldError = (name: string) =>
-    invite.error instanceof ApiClientError ? invite.error.fields.find((f) => f.name === name)?.message : undefined;
-  const shownInField = ["email", "role"].some((name) => fieldError(name));
+  const fieldError = (name: string) => fieldErrorOf(invite.error, name);
 
   function close() {
     invite.reset();
@@ -55,17 +53,9 @@ export function InviteUserDialog({ open, onClose, ownRole, fallbackFocus }: Invi
       fallbackFocus={fallbackFocus}
     >
       {invited ? (
-        <div className="space-y-4">
-          <ShownOnce label="Invite link" value={invited.invite}>
-            <p className="font-semibold">Copy it now: it will not be shown again.</p>
-            <p className="mt-1">
-              Send it to {invited.user.email}. It works once, until {formatTime(invited.inviteExpires)}.
-            </p>
-          </ShownOnce>
-          <div className="flex justify-end">
-            <Button onClick={close}>Done</Button>
-          </div>
-        </div>
+        <ShownOnce label="Invite link" value={invited.invite} onDone={close}>
+          Send it to {invited.user.email}. It works once, until {formatTime(invited.inviteExpires)}.
+        </ShownOnce>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
           <TextField
@@ -86,15 +76,8 @@ export function InviteUserDialog({ open, onClose, ownRole, fallbackFocus }: Invi
             hint="At most your own role."
             error={fieldError("role")}
           />
-          {invite.isError && !shownInField && <ErrorNotice error={invite.error} />}
-          <div className="flex justify-end gap-2">
-            <Button look="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={invite.isPending}>
-              {invite.isPending ? "Inviting…" : "Invite"}
-            </Button>
-          </div>
+          <FormErrorNotice error={invite.error} fields={["email", "role"]} />
+          <FormFooter label="Invite" pendingLabel="Inviting…" pending={invite.isPending} onCancel={close} />
         </form>
       )}
     </Dialog>

@@ -4,9 +4,7 @@ import type { RefObject } from "react";
 import { userKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { removeUser, type UserView } from "@/lib/contracts/user";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { ErrorNotice } from "../ui/notice";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 
 interface RemoveUserDialogProps {
   user: UserView | null;
@@ -33,33 +31,23 @@ export function RemoveUserDialog({ user, onClose, fallbackFocus }: RemoveUserDia
   }
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={user !== null}
       title={user ? `Remove ${user.email}?` : "Remove user"}
+      confirmLabel="Remove"
+      pendingLabel="Removing…"
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => user && remove.mutate(user.id)}
       onClose={close}
       fallbackFocus={fallbackFocus}
     >
       {user && (
         <>
-          <p className="text-sm">
-            <strong className="break-all">{user.email}</strong> loses access to this account at once, and every token
-            they created stops working. This cannot be undone; you can invite them again later.
-          </p>
-          {remove.isError && (
-            <div className="mt-4">
-              <ErrorNotice error={remove.error} />
-            </div>
-          )}
-          <div className="mt-4 flex justify-end gap-2">
-            <Button look="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button look="danger" disabled={remove.isPending} onClick={() => remove.mutate(user.id)}>
-              {remove.isPending ? "Removing…" : "Remove"}
-            </Button>
-          </div>
+          <strong className="break-all">{user.email}</strong> loses access to this account at once, and every token they
+          created stops working. This cannot be undone; you can invite them again later.
         </>
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

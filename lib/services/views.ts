@@ -1,3 +1,5 @@
+import type { DeviceRecord } from "../db/hot-path";
+
 // Row → API shape. Every answer is then parsed by its verb's output schema, which drops any
 // column not named there, so private columns (hashes, encrypted tokens) cannot leak.
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -46,24 +48,7 @@ export function tokenView(row: {
   return { ...row, expires: iso(row.expires), lastUsed: iso(row.lastUsed), created: row.created.toISOString() };
 }
 
-export function deviceView(row: {
-  id: string;
-  name: string;
-  description: string;
-  model: string;
-  productId: string;
-  accountId: string | null;
-  test: boolean;
-  version: string;
-  checked: string;
-  state: string;
-  connection: string;
-  registered: Date;
-  created: Date | null;
-  accessed: Date | null;
-  updated: Date;
-  product: { name: string };
-}) {
+export function deviceView(row: DeviceRecord) {
   return {
     ...row,
     product: row.product.name,
