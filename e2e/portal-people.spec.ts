@@ -24,7 +24,7 @@ test("invite a user, who accepts in another browser, then change their role", as
   await inviteePage.getByRole("button", { name: "Join" }).click();
   await expect(inviteePage.getByRole("heading", { name: "Devices", exact: true })).toBeVisible();
   await expect(inviteePage.getByText(`${email} · user`)).toBeVisible();
-  await invitee.close();
+  await expect(inviteePage.getByRole("button", { name: "Claim device" })).toBeVisible();
 
   await page.reload();
   const row = page.getByRole("row").filter({ hasText: email });
@@ -34,6 +34,12 @@ test("invite a user, who accepts in another browser, then change their role", as
   await expect(row.getByRole("button", { name: `Save role of ${email}` })).toBeHidden();
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: email }).getByLabel(`Role of ${email}`)).toHaveValue("viewer");
+
+  // The invitee's open portal follows the new role (the API already does).
+  await inviteePage.reload();
+  await expect(inviteePage.getByText(`${email} · viewer`)).toBeVisible();
+  await expect(inviteePage.getByRole("button", { name: "Claim device" })).toBeHidden();
+  await invitee.close();
 });
 
 test("create a CloudAPI token, copy it once, and revoke it", async ({ page, request }) => {

@@ -1,4 +1,5 @@
 "use client";
+import { useCurrentRole } from "@/lib/api/use-current-role";
 import { usePortalSession } from "@/lib/session/client";
 import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
@@ -7,6 +8,7 @@ import { SwaggerUi } from "./swagger-ui";
 // The reference is the served OpenAPI document, so it cannot disagree with the dispatcher.
 export function ApiDocsPage() {
   const session = usePortalSession();
+  const role = useCurrentRole();
   if (!session) return <Loading what="your session" />;
   const { user } = session;
 
@@ -24,9 +26,9 @@ export function ApiDocsPage() {
         }
       />
       <p className="mb-6 max-w-prose text-sm">
-        Calls you make here with “Try it out” are made as you, <strong>{user.email}</strong> ({user.role}), with your
-        login token already filled in under Authorize: they change real data. Paths under <code>/tok</code> take a
-        CloudAPI token instead, and <code>/builder</code> a product token; enter those with Authorize.
+        Calls you make here with “Try it out” are made as you, <strong>{user.email}</strong> ({role}), with your login
+        token already filled in under Authorize: they change real data. Paths under <code>/tok</code> take a CloudAPI
+        token instead, and <code>/builder</code> a product token; enter those with Authorize.
       </p>
       <SwaggerUi token={session.accessToken} />
     </>

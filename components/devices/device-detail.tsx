@@ -2,10 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { deviceKeys } from "@/lib/api/query-keys";
+import { useCurrentRole } from "@/lib/api/use-current-role";
 import { useApi } from "@/lib/api/use-api";
 import { getDevice, type DeviceView } from "@/lib/contracts/device";
 import { roleAllows } from "@/lib/contracts/verb";
-import { usePortalSession } from "@/lib/session/client";
 import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
 import { PageHeader } from "../ui/page-header";
@@ -40,7 +40,7 @@ function Fields({ device }: { device: DeviceView }) {
 
 export function DeviceDetail({ id }: { id: string }) {
   const api = useApi();
-  const isAdmin = roleAllows(usePortalSession()?.user.role ?? "viewer", ["admin"]);
+  const isAdmin = roleAllows(useCurrentRole(), ["admin"]);
   const device = useQuery({ queryKey: deviceKeys.detail(id), queryFn: () => api.call(getDevice, { id }) });
 
   return (

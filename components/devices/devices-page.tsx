@@ -1,10 +1,10 @@
 "use client";
 import { useDeferredValue, useRef, useState } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
+import { useCurrentRole } from "@/lib/api/use-current-role";
 import { usePagedList } from "@/lib/api/use-paged-list";
 import { findDevices } from "@/lib/contracts/device";
 import { roleAllows } from "@/lib/contracts/verb";
-import { usePortalSession } from "@/lib/session/client";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { ListStates } from "../ui/list-states";
@@ -22,7 +22,7 @@ const STATES = [
 ];
 
 export function DevicesPage() {
-  const canClaim = roleAllows(usePortalSession()?.user.role ?? "viewer", ["user"]);
+  const canClaim = roleAllows(useCurrentRole(), ["user"]);
   const [text, setText] = useState("");
   const [state, setState] = useState("");
   const [sort, setSort] = useState<SortState>({ field: "created", order: "ASC" });

@@ -1,10 +1,10 @@
 "use client";
 import { useRef, useState } from "react";
 import { productKeys } from "@/lib/api/query-keys";
+import { useCurrentRole } from "@/lib/api/use-current-role";
 import { usePagedList } from "@/lib/api/use-paged-list";
 import { findProducts } from "@/lib/contracts/product";
 import { roleAllows } from "@/lib/contracts/verb";
-import { usePortalSession } from "@/lib/session/client";
 import { Button } from "../ui/button";
 import { ListStates } from "../ui/list-states";
 import { PageHeader } from "../ui/page-header";
@@ -14,7 +14,7 @@ import { ProductTable } from "./product-table";
 
 // Products belong to the deployment owner: the API refuses anyone else with 403, shown as is.
 export function ProductsPage() {
-  const isOwner = roleAllows(usePortalSession()?.user.role ?? "viewer", ["owner"]);
+  const isOwner = roleAllows(useCurrentRole(), ["owner"]);
   const { list: products, setCursor } = usePagedList({ keys: productKeys, contract: findProducts, input: {} });
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useApi } from "@/lib/api/use-api";
+import { useCurrentRole } from "@/lib/api/use-current-role";
 import { logout } from "@/lib/contracts/user";
 import { endSession, RequireSession } from "@/lib/session/client";
 import type { PortalSession } from "@/lib/session/types";
@@ -14,7 +15,8 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
   const pathname = usePathname();
   const api = useApi();
   const [menuOpen, setMenuOpen] = useState(false);
-  const links = navLinksFor(user.role);
+  const role = useCurrentRole();
+  const links = navLinksFor(role);
 
   async function signOut() {
     // The token dies at once on the server; a failure here must not keep the user signed in.
@@ -68,7 +70,7 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
             className={`${menuOpen ? "flex" : "hidden"} w-full items-center justify-between gap-3 md:ml-auto md:flex md:w-auto`}
           >
             <span className="truncate text-sm text-muted" title={user.email}>
-              {user.email} · {user.role}
+              {user.email} · {role}
             </span>
             <Button look="secondary" onClick={signOut}>
               Sign out

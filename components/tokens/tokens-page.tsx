@@ -1,10 +1,10 @@
 "use client";
 import { useRef, useState } from "react";
 import { tokenKeys } from "@/lib/api/query-keys";
+import { useCurrentRole } from "@/lib/api/use-current-role";
 import { usePagedList } from "@/lib/api/use-paged-list";
 import { findTokens } from "@/lib/contracts/token";
 import { roleAllows } from "@/lib/contracts/verb";
-import { usePortalSession } from "@/lib/session/client";
 import { Button } from "../ui/button";
 import { EmptyPage, ListStates } from "../ui/list-states";
 import { Notice } from "../ui/notice";
@@ -24,7 +24,7 @@ const COLUMNS = [
 ] as const;
 
 export function TokensPage() {
-  const ownRole = usePortalSession()?.user.role ?? "viewer";
+  const ownRole = useCurrentRole();
   // The API answers token verbs to admins only; below that, say so rather than show its 403.
   const isAdmin = roleAllows(ownRole, ["admin"]);
   const {

@@ -1,10 +1,11 @@
 "use client";
 import { useRef, useState } from "react";
 import { userKeys } from "@/lib/api/query-keys";
+import { useCurrentRole } from "@/lib/api/use-current-role";
+import { usePortalSession } from "@/lib/session/client";
 import { usePagedList } from "@/lib/api/use-paged-list";
 import { findUsers, type UserView } from "@/lib/contracts/user";
 import { roleAllows } from "@/lib/contracts/verb";
-import { usePortalSession } from "@/lib/session/client";
 import { Button } from "../ui/button";
 import { EmptyPage, ListStates } from "../ui/list-states";
 import { PageHeader } from "../ui/page-header";
@@ -23,7 +24,7 @@ const COLUMNS = [
 
 export function UsersPage() {
   const session = usePortalSession();
-  const ownRole = session?.user.role ?? "viewer";
+  const ownRole = useCurrentRole();
   // Everyone reads the list; only admins get the controls (the API enforces the same).
   const isAdmin = roleAllows(ownRole, ["admin"]);
   const { list: users, setCursor, reset, firstPage } = usePagedList({ keys: userKeys, contract: findUsers, input: {} });
