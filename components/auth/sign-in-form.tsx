@@ -14,7 +14,7 @@ const REASONS: Record<string, string> = {
   required: "Sign in to see that page.",
 };
 
-export function SignInForm({ next, reason, initialEmail }: { next?: string; reason?: string; initialEmail?: string }) {
+export function SignInForm({ next, reason }: { next?: string; reason?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +39,7 @@ export function SignInForm({ next, reason, initialEmail }: { next?: string; reas
       <h1 className="text-xl font-semibold">Sign in</h1>
       {reason && REASONS[reason] && !error && <Notice>{REASONS[reason]}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={initialEmail} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" disabled={busy} className="w-full">
         {busy ? "Signing in…" : "Sign in"}

@@ -3,7 +3,7 @@ import { useDeferredValue, useRef, useState } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useCurrentRole } from "@/lib/api/use-current-role";
 import { usePagedList } from "@/lib/api/use-paged-list";
-import { findDevices } from "@/lib/contracts/device";
+import { deviceState, findDevices } from "@/lib/contracts/device";
 import { roleAllows } from "@/lib/contracts/verb";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
@@ -31,7 +31,7 @@ export function DevicesPage() {
   const filter = useDeferredValue(text);
   const claimButton = useRef<HTMLButtonElement>(null);
 
-  const filters = state ? { state } : {};
+  const stateFilter = deviceState.safeParse(state);
   const {
     list: devices,
     setCursor,
@@ -40,7 +40,7 @@ export function DevicesPage() {
   } = usePagedList({
     keys: deviceKeys,
     contract: findDevices,
-    input: filters as { state?: "claimed" },
+    input: stateFilter.success ? { state: stateFilter.data } : {},
     query: { sort: sort.field, order: sort.order, filter },
   });
   // A cursor belongs to the search, state and sort it was read with.

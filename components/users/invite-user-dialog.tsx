@@ -5,7 +5,7 @@ import { fieldErrorOf } from "@/lib/api/field-error";
 import { userKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { createUser } from "@/lib/contracts/user";
-import { isAccountRole, roleRank, type AccountRole } from "@/lib/contracts/verb";
+import { isAccountRole, roleAllows, type AccountRole } from "@/lib/contracts/verb";
 import { formatTime } from "../devices/format";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
@@ -72,7 +72,7 @@ export function InviteUserDialog({ open, onClose, ownRole, fallbackFocus }: Invi
             label="Role"
             name="role"
             options={grantableRoles(ownRole)}
-            defaultValue={roleRank(ownRole) >= roleRank("user") ? "user" : "viewer"}
+            defaultValue={roleAllows(ownRole, ["user"]) ? "user" : "viewer"}
             hint="At most your own role."
             error={fieldError("role")}
           />

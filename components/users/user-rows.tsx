@@ -1,10 +1,9 @@
 "use client";
 import type { UserView } from "@/lib/contracts/user";
-import type { AccountRole } from "@/lib/contracts/verb";
+import { roleAllows, type AccountRole } from "@/lib/contracts/verb";
 import { formatTime } from "../devices/format";
 import { Button } from "../ui/button";
 import { RoleCell } from "./role-cell";
-import { outranksOrEquals } from "./role-options";
 
 const STATUS = { active: "bg-green-100 text-green-900", invited: "bg-amber-100 text-amber-950" } as const;
 
@@ -22,7 +21,8 @@ export function UserRows({ users, ownId, ownRole, isAdmin, onRemove }: UserRowsP
   return (
     <tbody>
       {users.map((user) => {
-        const manageable = isAdmin && user.id !== ownId && outranksOrEquals(ownRole, user.role);
+        // Never your own row, nor anyone above you (an admin cannot touch the owner).
+        const manageable = isAdmin && user.id !== ownId && roleAllows(ownRole, [user.role]);
         const name = `${user.first} ${user.last}`.trim();
         return (
           <tr key={user.id} className="border-t border-slate-200">

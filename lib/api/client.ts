@@ -30,17 +30,16 @@ export interface ListQuery {
   order?: "ASC" | "DESC";
   sort?: string;
   filter?: string;
-  includeTotal?: boolean;
 }
 
 export interface ListAnswer<T> {
   data: T[];
   next: string | null;
   prev: string | null;
-  total_count?: number;
 }
 
-type ListContract = VerbContract & { answer: "list"; output: z.ZodArray };
+/** A `find` verb: answers a page of items. */
+export type ListContract = VerbContract & { answer: "list"; output: z.ZodArray };
 type ItemOf<C extends ListContract> = z.infer<C["output"]>[number];
 
 /** A client for one login access token (empty for public verbs); `onSessionEnded` hears when the API refuses it. */
@@ -105,6 +104,5 @@ function searchOf(query: ListQuery): string {
   if (query.order) params.set("order", query.order);
   if (query.sort) params.set("sort", query.sort);
   if (query.filter?.trim()) params.set("filter", query.filter.trim());
-  if (query.includeTotal) params.set("include", "total_count");
   return params.size ? `?${params}` : "";
 }

@@ -5,10 +5,8 @@ import type { ListQuery } from "./client";
 
 function keysFor<const Name extends string>(name: Name) {
   return {
-    all: [name] as const,
     lists: () => [name, "list"] as const,
     list: (filters: Record<string, unknown>, query: ListQuery) => [name, "list", filters, query] as const,
-    details: () => [name, "detail"] as const,
     detail: (id: string) => [name, "detail", id] as const,
   };
 }
@@ -18,4 +16,3 @@ export const tokenKeys = keysFor("token");
 export const userKeys = keysFor("user");
 export const productKeys = keysFor("product");
 export const auditKeys = keysFor("audit");
-export const accountKeys = keysFor("account");

@@ -2,11 +2,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { InputOf } from "../contracts/verb";
-import type { ApiClient, ListQuery } from "./client";
+import type { ListContract, ListQuery } from "./client";
 import { useApi } from "./use-api";
 
-// Whatever `api.list` accepts: a `find` verb answering a page.
-type ListContract = Parameters<ApiClient["list"]>[0];
 type Cursor = Pick<ListQuery, "next" | "prev">;
 
 interface PagedListOptions<C extends ListContract> {

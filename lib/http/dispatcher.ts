@@ -23,6 +23,7 @@ import type { PageRequest } from "../paging";
 import { authenticate } from "../services/authenticate";
 import type { CallContext, Principal } from "../services/context";
 import { readJsonObject } from "./body";
+import { clientAddressOf } from "./client-address";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { asApiError, errorResponse } from "./error-response";
 import { rateLimiter } from "./rate-limit";
@@ -37,12 +38,6 @@ export type Surface = "api" | "tok" | "builder" | "auth";
 export type Route = { surface: "api" | "tok"; controller: string; verb: string } | { surface: "builder" | "auth" };
 
 const BEARER = /^(?:bearer\s+)?(\S+)$/i;
-
-function clientAddress(request: Request): string {
-  // The server in front (lib/server) overwrites X-Forwarded-For with the peer address unless
-  // TRUST_PROXY says a proxy of ours sets it.
-  return (request.headers.get("x-forwarded-for") ?? "").split(",")[0]!.trim() || "unknown";
-}
 
 function resolveVerb(route: Route): VerbHandler {
   if (!("controller" in route)) return route.surface === "auth" ? specialVerbs.authLogin : specialVerbs.registerDevice;
@@ -152,7 +147,7 @@ async function run(request: Request, route: Route, requestId: string): Promise<R
   }
   const { contract, handle } = resolveVerb(route);
   const config = env();
-  const address = clientAddress(request);
+  const address = clientAddressOf(request.headers.get("x-forwarded-for"));
   limit(
     `addr:${route.surface}:${address}`,
     route.surface === "builder" ? config.registerAddressRatePerMinute : config.rateLimitPerMinute,

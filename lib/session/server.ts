@@ -3,6 +3,7 @@ import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "../env";
 import { ApiError } from "../errors";
+import { clientAddressOf } from "../http/client-address";
 import { newId } from "../ids";
 import { login } from "../services/identity";
 import type { PortalSession } from "./types";
@@ -26,7 +27,7 @@ function options(): NextAuthOptions {
           const headers = (request.headers ?? {}) as Record<string, string | undefined>;
           const ctx = {
             requestId: newId(),
-            address: headers["x-forwarded-for"]?.split(",")[0]?.trim() || "unknown",
+            address: clientAddressOf(headers["x-forwarded-for"]),
             origin: headers.origin ?? null,
             principal: null,
             accountId: "",
