@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { pageQuery } from "../contracts/common";
-import { DEFAULT_SORT, isAccountScoped, roleAllows, type VerbContract } from "../contracts/verb";
+import { DEFAULT_SORT, isAccountScoped, roleAllows, verbPath, type VerbContract } from "../contracts/verb";
 import { findVerb, specialVerbs } from "../controllers";
 import type { VerbHandler } from "../controllers/implement";
 import { findAccount } from "../db/accounts";
-import { db } from "../db/client";
+import { dataVersion, db } from "../db/client";
 import { env } from "../env";
 import {
   accessDenied,
@@ -25,6 +25,7 @@ import type { CallContext, Principal } from "../services/context";
 import { readJsonObject } from "./body";
 import { clientAddressOf } from "./client-address";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { answerCache } from "./answer-cache";
 import { asApiError, errorResponse } from "./error-response";
 import { rateLimiter } from "./rate-limit";
 
@@ -134,11 +135,45 @@ async function accountScope(principal: Principal | null, requested: string | und
   throw notFound("Cannot find account");
 }
 
-function json(body: unknown, requestId: string): Response {
-  return new Response(JSON.stringify(body), {
+function json(text: string, requestId: string): Response {
+  return new Response(text, {
     status: 200,
     headers: { "Content-Type": "application/json", "X-Request-ID": requestId, "Cache-Control": "no-store" },
   });
+}
+
+/** The answer's body: the result parsed by the verb's output schema, in the verb's envelope. */
+function answerOf(contract: VerbContract, result: unknown): unknown {
+  if (contract.answer === "list") {
+    const page = result as {
+      items: unknown[];
+      next: Parameters<typeof encodeCursor>[0] | null;
+      prev: Parameters<typeof encodeCursor>[0] | null;
+      total?: number;
+    };
+    return {
+      data: contract.output.parse(page.items),
+      next: page.next && encodeCursor(page.next),
+      prev: page.prev && encodeCursor(page.prev),
+      paged: true,
+      ...(page.total === undefined ? {} : { total_count: page.total }),
+    };
+  }
+  const output = contract.output.parse(result);
+  return contract.answer === "bare" ? output : { data: output };
+}
+
+/** A cacheable read's place in the answer cache: everything its answer depends on but the data. */
+function answerKey(contract: VerbContract, principal: Principal | null, ctx: CallContext, url: string, input: object) {
+  if (!contract.cacheable || !principal || !("tokenId" in principal) || !answerCache().enabled) return undefined;
+  const query = url.indexOf("?");
+  return [
+    principal.tokenId,
+    verbPath(contract),
+    ctx.accountId,
+    query < 0 ? "" : url.slice(query),
+    JSON.stringify(input),
+  ].join("\n");
 }
 
 async function run(request: Request, route: Route, requestId: string): Promise<Response> {
@@ -186,27 +221,16 @@ async function run(request: Request, route: Route, requestId: string): Promise<R
     ...(contract.answer === "list" ? { page: pageOf(new URL(request.url), contract) } : {}),
   };
 
-  const result = await handle(input, ctx);
-  if (contract.answer === "list") {
-    const page = result as {
-      items: unknown[];
-      next: Parameters<typeof encodeCursor>[0] | null;
-      prev: Parameters<typeof encodeCursor>[0] | null;
-      total?: number;
-    };
-    return json(
-      {
-        data: contract.output.parse(page.items),
-        next: page.next && encodeCursor(page.next),
-        prev: page.prev && encodeCursor(page.prev),
-        paged: true,
-        ...(page.total === undefined ? {} : { total_count: page.total }),
-      },
-      requestId,
-    );
+  // The data version is read before the handler queries, so a cached answer is never older than it.
+  const key = answerKey(contract, principal, ctx, request.url, input);
+  const version = key === undefined ? undefined : dataVersion();
+  if (key !== undefined && version !== undefined) {
+    const cached = answerCache().get(key, version);
+    if (cached !== undefined) return json(cached, requestId);
   }
-  const output = contract.output.parse(result);
-  return json(contract.answer === "bare" ? output : { data: output }, requestId);
+  const text = JSON.stringify(answerOf(contract, await handle(input, ctx)));
+  if (key !== undefined && version !== undefined) answerCache().set(key, version, text);
+  return json(text, requestId);
 }
 
 /** Answers one API request; every answer, success or error, carries X-Request-ID. */
