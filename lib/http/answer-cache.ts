@@ -1,12 +1,14 @@
 import { env } from "../env";
 import { VersionedCache } from "../versioned-cache";
 
-// Serialised answers of cacheable reads (ADR 009), sized by their length in UTF-16 code units
-// (near enough to bytes) and the key's.
-let shared: VersionedCache<string> | undefined;
+// Answers of cacheable reads (ADR 009) as the bytes sent, sized by those bytes and the key's length.
+let shared: VersionedCache<Uint8Array<ArrayBuffer>> | undefined;
 
 /** This process's answer cache, sized by ANSWER_CACHE_MB (0 turns it off). */
-export function answerCache(): VersionedCache<string> {
-  shared ??= new VersionedCache(env().answerCacheBytes, (key, answer) => key.length + answer.length);
+export function answerCache(): VersionedCache<Uint8Array<ArrayBuffer>> {
+  shared ??= new VersionedCache<Uint8Array<ArrayBuffer>>(
+    env().answerCacheBytes,
+    (key, answer) => key.length + answer.byteLength,
+  );
   return shared;
 }

@@ -135,8 +135,8 @@ async function accountScope(principal: Principal | null, requested: string | und
   throw notFound("Cannot find account");
 }
 
-function json(text: string, requestId: string): Response {
-  return new Response(text, {
+function json(body: Uint8Array<ArrayBuffer>, requestId: string): Response {
+  return new Response(body, {
     status: 200,
     headers: { "Content-Type": "application/json", "X-Request-ID": requestId, "Cache-Control": "no-store" },
   });
@@ -228,9 +228,10 @@ async function run(request: Request, route: Route, requestId: string): Promise<R
     const cached = answerCache().get(key, version);
     if (cached !== undefined) return json(cached, requestId);
   }
-  const text = JSON.stringify(answerOf(contract, await handle(input, ctx)));
-  if (key !== undefined && version !== undefined) answerCache().set(key, version, text);
-  return json(text, requestId);
+  // Encoded once here, so a kept answer is sent without encoding it again.
+  const answer = Buffer.from(JSON.stringify(answerOf(contract, await handle(input, ctx))));
+  if (key !== undefined && version !== undefined) answerCache().set(key, version, answer);
+  return json(answer, requestId);
 }
 
 /** Answers one API request; every answer, success or error, carries X-Request-ID. */
