@@ -1,9 +1,9 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { FormEvent, RefObject } from "react";
-import { fieldErrorOf } from "@/lib/api/field-error";
 import { productKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
+import { useDialogMutation } from "@/lib/api/use-dialog-mutation";
 import { createProduct } from "@/lib/contracts/product";
 import { Dialog } from "../ui/dialog";
 import { TextArea, TextField } from "../ui/field";
@@ -21,22 +21,22 @@ interface CreateProductDialogProps {
 export function CreateProductDialog({ open, onClose, onCreated, fallbackFocus }: CreateProductDialogProps) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const create = useMutation({
-    mutationFn: (input: { name: string; description: string }) => api.call(createProduct, input),
-    onSuccess: async (product) => {
-      queryClient.setQueryData(productKeys.detail(product.id), product);
-      await queryClient.invalidateQueries({ queryKey: productKeys.lists() });
-      onCreated(product.id);
-      close();
+  const {
+    mutation: create,
+    close,
+    fieldError,
+  } = useDialogMutation(
+    {
+      mutationFn: (input: { name: string; description: string }) => api.call(createProduct, input),
+      onSuccess: async (product) => {
+        queryClient.setQueryData(productKeys.detail(product.id), product);
+        await queryClient.invalidateQueries({ queryKey: productKeys.lists() });
+        onCreated(product.id);
+      },
+      closeOnSuccess: true,
     },
-  });
-  const fieldError = (name: string) => fieldErrorOf(create.error, name);
-
-  function close() {
-    // A reopened dialog starts clean rather than showing the last attempt's errors.
-    create.reset();
-    onClose();
-  }
+    onClose,
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

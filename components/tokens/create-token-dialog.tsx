@@ -1,9 +1,9 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type RefObject } from "react";
-import { fieldErrorOf } from "@/lib/api/field-error";
 import { tokenKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
+import { useDialogMutation } from "@/lib/api/use-dialog-mutation";
 import { createToken } from "@/lib/contracts/token";
 import { isAccountRole, type AccountRole } from "@/lib/contracts/verb";
 import { Dialog } from "../ui/dialog";
@@ -29,16 +29,17 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toLocaleDateString("en-
 export function CreateTokenDialog({ open, onClose, ownRole, fallbackFocus }: CreateTokenDialogProps) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const create = useMutation({
-    mutationFn: (input: { name: string; role: AccountRole; expires?: string }) => api.call(createToken, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.lists() }),
-  });
-  const fieldError = (name: string) => fieldErrorOf(create.error, name);
-
-  function close() {
-    create.reset();
-    onClose();
-  }
+  const {
+    mutation: create,
+    close,
+    fieldError,
+  } = useDialogMutation(
+    {
+      mutationFn: (input: { name: string; role: AccountRole; expires?: string }) => api.call(createToken, input),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.lists() }),
+    },
+    onClose,
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

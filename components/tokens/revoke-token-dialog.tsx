@@ -1,8 +1,9 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { RefObject } from "react";
 import { tokenKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
+import { useDialogMutation } from "@/lib/api/use-dialog-mutation";
 import { removeToken } from "@/lib/contracts/token";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 
@@ -17,18 +18,14 @@ interface RevokeTokenDialogProps {
 export function RevokeTokenDialog({ token, onClose, fallbackFocus }: RevokeTokenDialogProps) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.call(removeToken, { id }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: tokenKeys.lists() });
-      close();
+  const { mutation: revoke, close } = useDialogMutation(
+    {
+      mutationFn: (id: string) => api.call(removeToken, { id }),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.lists() }),
+      closeOnSuccess: true,
     },
-  });
-
-  function close() {
-    revoke.reset();
-    onClose();
-  }
+    onClose,
+  );
 
   return (
     <ConfirmDialog

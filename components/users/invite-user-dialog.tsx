@@ -1,9 +1,9 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { FormEvent, RefObject } from "react";
-import { fieldErrorOf } from "@/lib/api/field-error";
 import { userKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
+import { useDialogMutation } from "@/lib/api/use-dialog-mutation";
 import { createUser } from "@/lib/contracts/user";
 import { isAccountRole, roleAllows, type AccountRole } from "@/lib/contracts/verb";
 import { formatTime } from "../devices/format";
@@ -26,16 +26,17 @@ interface InviteUserDialogProps {
 export function InviteUserDialog({ open, onClose, ownRole, fallbackFocus }: InviteUserDialogProps) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const invite = useMutation({
-    mutationFn: (input: { email: string; role: AccountRole }) => api.call(createUser, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
-  });
-  const fieldError = (name: string) => fieldErrorOf(invite.error, name);
-
-  function close() {
-    invite.reset();
-    onClose();
-  }
+  const {
+    mutation: invite,
+    close,
+    fieldError,
+  } = useDialogMutation(
+    {
+      mutationFn: (input: { email: string; role: AccountRole }) => api.call(createUser, input),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+    },
+    onClose,
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

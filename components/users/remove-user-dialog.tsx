@@ -1,8 +1,9 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { RefObject } from "react";
 import { userKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
+import { useDialogMutation } from "@/lib/api/use-dialog-mutation";
 import { removeUser, type UserView } from "@/lib/contracts/user";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 
@@ -17,18 +18,14 @@ interface RemoveUserDialogProps {
 export function RemoveUserDialog({ user, onClose, fallbackFocus }: RemoveUserDialogProps) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (id: string) => api.call(removeUser, { id }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: userKeys.lists() });
-      close();
+  const { mutation: remove, close } = useDialogMutation(
+    {
+      mutationFn: (id: string) => api.call(removeUser, { id }),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+      closeOnSuccess: true,
     },
-  });
-
-  function close() {
-    remove.reset();
-    onClose();
-  }
+    onClose,
+  );
 
   return (
     <ConfirmDialog
