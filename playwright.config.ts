@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 
 // End-to-end against the production server (`npm start`: next build + our node:http front) on a
 // fresh database, in Debian's Chromium (never a downloaded browser).
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
 const dataDir = path.resolve(".test-data", `e2e-${Date.now()}`);
 

@@ -29,7 +29,6 @@ const schema = z.object({
   REGISTER_RATE_PER_MINUTE: intFrom(60),
   REGISTER_ADDRESS_RATE_PER_MINUTE: intFrom(20000),
   // Serialised answers of unchanged reads kept in memory per app process (ADR 009); 0 turns it off.
-  ANSWER_CACHE_MB: z.coerce.number().min(0).default(32),
   // Trust the first X-Forwarded-For hop only behind a proxy you run.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   CLOUD_NAME: z.string().default("fleetport"),
@@ -54,7 +53,6 @@ export interface Env {
   registerRatePerMinute: number;
   registerAddressRatePerMinute: number;
   trustProxy: boolean;
-  answerCacheBytes: number;
   cloudName: string;
   cloudRegion: string;
 }
@@ -123,7 +121,6 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     registerRatePerMinute: e.REGISTER_RATE_PER_MINUTE,
     registerAddressRatePerMinute: e.REGISTER_ADDRESS_RATE_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === "true",
-    answerCacheBytes: Math.round(e.ANSWER_CACHE_MB * 1024 * 1024),
     cloudName: e.CLOUD_NAME,
     cloudRegion: e.CLOUD_REGION,
   };

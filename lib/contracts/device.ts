@@ -95,7 +95,6 @@ export const findDevices = defineList({
   },
   textFields: ["id", "name", "description", "model"],
   sortable: { id: "string", name: "string", state: "string", connection: "string", accessed: "date?", created: "date" },
-  cacheable: true,
 });
 
 export const getDevice = defineVerb({
@@ -105,7 +104,6 @@ export const getDevice = defineVerb({
   allow: ["viewer"],
   input: { id: idField },
   output: deviceView,
-  cacheable: true,
 });
 
 export const updateDevice = defineVerb({

@@ -29,11 +29,6 @@ export interface VerbContract<Input extends z.ZodObject = z.ZodObject, Output ex
   textFields?: readonly string[];
   /** List verbs: the columns `sort=` may order by (keyset-paged on the column and the id). */
   sortable?: SortSpec;
-  /**
-   * Reads whose answer depends only on the caller's token, the input, the page and the stored
-   * data, and that write nothing: the dispatcher may serve them from the answer cache (ADR 009).
-   */
-  cacheable?: boolean;
 }
 
 /** A sortable column: a text or a date, `date?` when it may be empty (empties sort first). */
@@ -66,7 +61,6 @@ interface VerbDefinition<Shape extends z.ZodRawShape, Output extends z.ZodType> 
   output: Output;
   answer?: "data" | "bare";
   ignoreUnknown?: boolean;
-  cacheable?: boolean;
 }
 
 function objectOf<Shape extends z.ZodRawShape>(shape: Shape, ignoreUnknown: boolean) {
@@ -96,7 +90,6 @@ interface ListDefinition<Shape extends z.ZodRawShape, Item extends z.ZodType, Fi
   filters: Filters;
   textFields: readonly string[];
   sortable?: SortSpec;
-  cacheable?: boolean;
 }
 
 /** A `find` verb: exact-match and `__eq/__neq/__lte/__gte/__in/__nin` filters on listed fields. */
@@ -116,7 +109,6 @@ export function defineList<const Shape extends z.ZodRawShape, Item extends z.Zod
     filters: def.filters,
     textFields: def.textFields,
     sortable: { [DEFAULT_SORT.field]: DEFAULT_SORT.kind, ...def.sortable } as SortSpec,
-    cacheable: def.cacheable,
   } satisfies VerbContract;
 }
 

@@ -1,7 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
-import { closeHotPath, sqliteDataVersion } from "./hot-path";
+import { closeHotPath } from "./hot-path";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient, type Prisma } from "./generated/sqlite/client";
 
@@ -36,9 +36,6 @@ export async function disconnect(): Promise<void> {
   await client?.$disconnect();
   client = undefined;
 }
-
-/** Changes whenever the database commits; undefined on engines without a cheap signal (ADR 009). */
-export const dataVersion: () => number | undefined = sqliteDataVersion;
 
 export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return db().$transaction(work, { timeout: 20_000, maxWait: 20_000 });

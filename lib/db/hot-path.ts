@@ -1,6 +1,5 @@
 import Database from "better-sqlite3";
 import { env } from "../env";
-import { VersionedCache } from "../versioned-cache";
 
 // Hot reads on SQLite through prepared better-sqlite3 statements on a second connection (WAL lets
 // readers run beside the writer). Every authenticated request resolves its token, and device
@@ -49,20 +48,13 @@ export interface TokenRecord {
 const TOKEN_SQL = `SELECT t.id, t.kind, t.role, t.accountId, t.userId, t.deviceId, t.name, t.origin, t.expires, t.lastUsed,
   t.revoked, u.role AS userRole, u.email AS userEmail FROM "Token" t LEFT JOIN "User" u ON u.id = t.userId WHERE t.hash = ?`;
 
-// Every authenticated request resolves its token: rows are kept until the next commit (ADR 009),
-// so revoking, expiring by an update, or changing the user's role is seen by the next request.
-// Unknown hashes are not kept (anyone can send them), and the count is bounded.
-const tokensByHash = new VersionedCache<TokenRecord>(10_000);
-
 /** undefined: not on this engine; null: no such token. */
 export function sqliteTokenByHash(hash: string): TokenRecord | null | undefined {
-  const version = sqliteDataVersion();
-  if (version === undefined) return undefined;
-  const kept = tokensByHash.get(hash, version);
-  if (kept) return kept;
-  const row = prepared(TOKEN_SQL)!.get(hash) as Record<string, string | null> | undefined;
+  const statement = prepared(TOKEN_SQL);
+  if (!statement) return undefined;
+  const row = statement.get(hash) as Record<string, string | null> | undefined;
   if (!row) return null;
-  const record: TokenRecord = {
+  return {
     id: row.id!,
     kind: row.kind!,
     role: row.role!,
@@ -76,8 +68,6 @@ export function sqliteTokenByHash(hash: string): TokenRecord | null | undefined 
     revoked: date(row.revoked),
     user: row.userRole ? { role: row.userRole, email: row.userEmail ?? "" } : null,
   };
-  tokensByHash.set(hash, version, record);
-  return record;
 }
 
 export interface DeviceRecord {
@@ -152,17 +142,6 @@ export function sqliteDeviceRows(
     ? [accountId, sqliteTime(after.created), sqliteTime(after.created), after.id, take]
     : [accountId, take];
   return (statement.all(...params) as Array<Record<string, unknown>>).map(toDeviceRecord);
-}
-
-const DATA_VERSION_SQL = "PRAGMA data_version";
-
-/**
- * A number that changes whenever any other connection, in this process or another, commits to
- * the database (SQLite's `data_version`; this reader never writes). undefined when not SQLite:
- * PostgreSQL offers no equally cheap signal across app nodes.
- */
-export function sqliteDataVersion(): number | undefined {
-  return prepared(DATA_VERSION_SQL)?.pluck().get() as number | undefined;
 }
 
 export function closeHotPath(): void {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { pageQuery } from "../contracts/common";
-import { DEFAULT_SORT, isAccountScoped, roleAllows, verbPath, type VerbContract } from "../contracts/verb";
+import { DEFAULT_SORT, isAccountScoped, roleAllows, type VerbContract } from "../contracts/verb";
 import { findVerb, specialVerbs } from "../controllers";
 import type { VerbHandler } from "../controllers/implement";
 import { findAccount } from "../db/accounts";
-import { dataVersion, db } from "../db/client";
+import { db } from "../db/client";
 import { env } from "../env";
 import {
   accessDenied,
@@ -25,7 +25,6 @@ import type { CallContext, Principal } from "../services/context";
 import { readJsonObject } from "./body";
 import { clientAddressOf } from "./client-address";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { answerCache } from "./answer-cache";
 import { asApiError, errorResponse } from "./error-response";
 import { rateLimiter } from "./rate-limit";
 
@@ -163,19 +162,6 @@ function answerOf(contract: VerbContract, result: unknown): unknown {
   return contract.answer === "bare" ? output : { data: output };
 }
 
-/** A cacheable read's place in the answer cache: everything its answer depends on but the data. */
-function answerKey(contract: VerbContract, principal: Principal | null, ctx: CallContext, url: string, input: object) {
-  if (!contract.cacheable || !principal || !("tokenId" in principal) || !answerCache().enabled) return undefined;
-  const query = url.indexOf("?");
-  return [
-    principal.tokenId,
-    verbPath(contract),
-    ctx.accountId,
-    query < 0 ? "" : url.slice(query),
-    JSON.stringify(input),
-  ].join("\n");
-}
-
 async function run(request: Request, route: Route, requestId: string): Promise<Response> {
   if (request.method !== "POST") {
     throw new ApiError("method_not_supported", `Method ${request.method} is not supported: API calls use POST`);
@@ -221,16 +207,7 @@ async function run(request: Request, route: Route, requestId: string): Promise<R
     ...(contract.answer === "list" ? { page: pageOf(new URL(request.url), contract) } : {}),
   };
 
-  // The data version is read before the handler queries, so a cached answer is never older than it.
-  const key = answerKey(contract, principal, ctx, request.url, input);
-  const version = key === undefined ? undefined : dataVersion();
-  if (key !== undefined && version !== undefined) {
-    const cached = answerCache().get(key, version);
-    if (cached !== undefined) return json(cached, requestId);
-  }
-  // Encoded once here, so a kept answer is sent without encoding it again.
   const answer = Buffer.from(JSON.stringify(answerOf(contract, await handle(input, ctx))));
-  if (key !== undefined && version !== undefined) answerCache().set(key, version, answer);
   return json(answer, requestId);
 }
 
