@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { recordAudit } from "../../lib/db/audit";
+import { db, transaction } from "../../lib/db/client";
+import { findAccountDevice, updateDeviceRow } from "../../lib/db/devices";
+import { claimedDevice, tenant } from "./fixtures";
+import { unique } from "./client";
+
+// Two requests at once: one holds a transaction open, writes and rolls back; the other, outside
+// any transaction, writes an audit row and reads. The second must neither join the first's
+// transaction (its row would vanish with the rollback) nor read what the first never committed.
+
+class RolledBack extends Error {}
+
+/** Event-loop turns, enough for a statement that is free to run to finish. */
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+async function whileTransactionOpen<T>(write: Parameters<typeof transaction>[0], other: () => Promise<T>) {
+  let opened!: () => void;
+  let release!: () => void;
+  const isOpen = new Promise<void>((resolve) => (opened = resolve));
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const open = transaction(async (tx) => {
+    await write(tx);
+    opened();
+    await held;
+    throw new RolledBack();
+  });
+  await isOpen;
+  const outside = other();
+  // Whatever the other request may do while the transaction is open, it has done by now.
+  await Promise.race([outside, turns(50)]);
+  release();
+  await expect(open).rejects.toBeInstanceOf(RolledBack);
+  return outside;
+}
+
+describe("statements outside a transaction", () => {
+  it("keep their own writes when another request's transaction rolls back", async () => {
+    const session = await tenant();
+    const device = await claimedDevice(session);
+    const requestId = unique("audit");
+    await whileTransactionOpen(
+      (tx) => updateDeviceRow(tx, device, { name: "never committed" }),
+      () =>
+        recordAudit(db(), {
+          accountId: session.accountId,
+          actor: { kind: "system", id: "", label: "test" },
+          action: "auth.login_failed",
+          requestId,
+        }),
+    );
+    expect(await db().auditEvent.count({ where: { requestId } })).toBe(1);
+  });
+
+  it("never read another request's uncommitted rows", async () => {
+    const session = await tenant();
+    const device = await claimedDevice(session);
+    const before = (await findAccountDevice(db(), session.accountId, device))!.name;
+    const seen = await whileTransactionOpen(
+      (tx) => updateDeviceRow(tx, device, { name: "never committed" }),
+      async () => (await db().device.findFirst({ where: { id: device } }))!.name,
+    );
+    expect(seen).toBe(before);
+    expect((await findAccountDevice(db(), session.accountId, device))!.name).toBe(before);
+  });
+
+  it("are refused inside a transaction, where they would wait for it forever", async () => {
+    const session = await tenant();
+    await expect(
+      transaction(async () => db().device.count({ where: { accountId: session.accountId } })),
+    ).rejects.toThrow(/inside a transaction/);
+  });
+});
