@@ -1,8 +1,8 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
-import { closeHotPath } from "./hot-path";
 import { isolated, markedAsTransaction } from "./isolation";
+import { closeRawReader } from "./raw-reader";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient, type Prisma } from "./generated/sqlite/client";
 
@@ -15,6 +15,9 @@ export type Db = PrismaClient;
 export type Queryable = Prisma.TransactionClient | PrismaClient;
 
 let client: Db | undefined;
+
+/** Whether `q` is the root client: outside a transaction, where the raw reader may serve a read. */
+export const isRoot = (q: Queryable): q is Db => q === client;
 
 function connect(): Db {
   const { engine, databaseUrl } = env();
@@ -34,7 +37,7 @@ export function db(): Db {
 }
 
 export async function disconnect(): Promise<void> {
-  closeHotPath();
+  await closeRawReader();
   await client?.$disconnect();
   client = undefined;
 }

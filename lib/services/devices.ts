@@ -11,9 +11,10 @@ import {
   lockAccount,
   refreshPoolDevice,
   returnToPool,
-  updateDeviceRow,
+  updateAccountDevice,
 } from "../db/devices";
 import { filterWhere, textWhere } from "../db/list";
+import { all } from "../db/where";
 import { createTokenRow, revokeTokensOf } from "../db/tokens";
 import { env } from "../env";
 import { ApiError, conflict, DEVICE_NOT_FOUND, notFound } from "../errors";
@@ -122,7 +123,7 @@ export async function claimDevice(ctx: CallContext, input: { id: string; test?: 
 }
 
 export async function getDeviceOrThrow(ctx: CallContext, id: string) {
-  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id), true);
+  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id));
   if (!device) throw notFound(DEVICE_NOT_FOUND);
   return device;
 }
@@ -132,17 +133,21 @@ export async function getDevice(ctx: CallContext, input: { id: string }) {
 }
 
 export async function findDevices(ctx: CallContext, input: Record<string, unknown>) {
-  const filters = {
-    ...filterWhere(input, findDevicesContract.filters),
-    ...textWhere(ctx.page?.text, findDevicesContract.textFields),
-  };
+  const filters = all(
+    filterWhere(input, findDevicesContract.filters),
+    textWhere(ctx.page?.text, findDevicesContract.textFields),
+  );
   const page = await findDevicesPage(db(), ctx.accountId, filters, ctx.page!);
   return { ...page, items: page.items.map(deviceView) };
 }
 
+// device/update — the write is scoped by account, so a device released (and perhaps claimed by
+// another account) since it was read is not renamed.
 export async function updateDevice(ctx: CallContext, input: { id: string; name?: string; description?: string }) {
-  const device = await getDeviceOrThrow(ctx, input.id);
-  return deviceView(await updateDeviceRow(db(), device.id, { name: input.name, description: input.description }));
+  const id = normaliseClaimId(input.id);
+  const changes = { name: input.name, description: input.description };
+  if (!(await updateAccountDevice(db(), ctx.accountId, id, changes))) throw notFound(DEVICE_NOT_FOUND);
+  return getDevice(ctx, { id });
 }
 
 // device/release — back to the pool; every token of the device dies in the same transaction.

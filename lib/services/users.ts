@@ -13,6 +13,7 @@ import {
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
+import { all, equal } from "../db/where";
 import { revokeOtherSessions } from "../db/tokens";
 import { env } from "../env";
 import { accessDenied, ApiError, conflict, notFound } from "../errors";
@@ -93,12 +94,12 @@ export async function acceptInvite(ctx: CallContext, input: { invite: string; pa
 }
 
 export async function findUsers(ctx: CallContext, input: Record<string, unknown>) {
-  const where = {
-    accountId: ctx.accountId,
-    ...filterWhere(input, findUsersContract.filters),
-    ...textWhere(ctx.page?.text, findUsersContract.textFields),
-  };
-  const page = await findUsersPage(db(), { AND: [where] }, ctx.page!);
+  const where = all(
+    equal({ accountId: ctx.accountId }),
+    filterWhere(input, findUsersContract.filters),
+    textWhere(ctx.page?.text, findUsersContract.textFields),
+  );
+  const page = await findUsersPage(db(), where, ctx.page!);
   return { ...page, items: page.items.map(userView) };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { recordAudit } from "../../lib/db/audit";
 import { db, transaction } from "../../lib/db/client";
-import { findAccountDevice, updateDeviceRow } from "../../lib/db/devices";
+import { claimIfUnclaimed, findAccountDevice, returnToPool, updateAccountDevice } from "../../lib/db/devices";
 import { claimedDevice, tenant } from "./fixtures";
-import { unique } from "./client";
+import { call, unique } from "./client";
 
 // Two requests at once: one holds a transaction open, writes and rolls back; the other, outside
 // any transaction, writes an audit row and reads. The second must neither join the first's
@@ -16,7 +16,11 @@ async function turns(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-async function whileTransactionOpen<T>(write: Parameters<typeof transaction>[0], other: () => Promise<T>) {
+async function whileTransactionOpen<T>(
+  write: Parameters<typeof transaction>[0],
+  other: () => Promise<T>,
+  outcome: "rollback" | "commit" = "rollback",
+) {
   let opened!: () => void;
   let release!: () => void;
   const isOpen = new Promise<void>((resolve) => (opened = resolve));
@@ -25,14 +29,15 @@ async function whileTransactionOpen<T>(write: Parameters<typeof transaction>[0],
     await write(tx);
     opened();
     await held;
-    throw new RolledBack();
+    if (outcome === "rollback") throw new RolledBack();
   });
   await isOpen;
   const outside = other();
   // Whatever the other request may do while the transaction is open, it has done by now.
   await Promise.race([outside, turns(50)]);
   release();
-  await expect(open).rejects.toBeInstanceOf(RolledBack);
+  if (outcome === "rollback") await expect(open).rejects.toBeInstanceOf(RolledBack);
+  else await open;
   return outside;
 }
 
@@ -42,7 +47,7 @@ describe("statements outside a transaction", () => {
     const device = await claimedDevice(session);
     const requestId = unique("audit");
     await whileTransactionOpen(
-      (tx) => updateDeviceRow(tx, device, { name: "never committed" }),
+      (tx) => updateAccountDevice(tx, session.accountId, device, { name: "never committed" }),
       () =>
         recordAudit(db(), {
           accountId: session.accountId,
@@ -59,7 +64,7 @@ describe("statements outside a transaction", () => {
     const device = await claimedDevice(session);
     const before = (await findAccountDevice(db(), session.accountId, device))!.name;
     const seen = await whileTransactionOpen(
-      (tx) => updateDeviceRow(tx, device, { name: "never committed" }),
+      (tx) => updateAccountDevice(tx, session.accountId, device, { name: "never committed" }),
       async () => (await db().device.findFirst({ where: { id: device } }))!.name,
     );
     expect(seen).toBe(before);
@@ -71,5 +76,22 @@ describe("statements outside a transaction", () => {
     await expect(
       transaction(async () => db().device.count({ where: { accountId: session.accountId } })),
     ).rejects.toThrow(/inside a transaction/);
+  });
+});
+
+describe("device/update", () => {
+  it("never renames a device released and claimed by another account while the rename was under way", async () => {
+    const [former, next] = [await tenant(), await tenant()];
+    const device = await claimedDevice(former);
+    const rename = await whileTransactionOpen(
+      async (tx) => {
+        await returnToPool(tx, device, former.accountId);
+        await claimIfUnclaimed(tx, device, next.accountId, undefined, new Date());
+      },
+      () => call("/api/device/update", { token: former.token, body: { id: device, name: "former's rename" } }),
+      "commit",
+    );
+    expect(rename.status).toBe(404);
+    expect((await findAccountDevice(db(), next.accountId, device))!.name).not.toBe("former's rename");
   });
 });
