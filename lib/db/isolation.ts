@@ -13,7 +13,8 @@ import type {
 // that transaction's uncommitted rows, and its writes vanish when that transaction rolls back.
 // This wrapper closes the gap where every statement passes, the adapter (docs/decisions/010):
 // a statement outside a transaction waits until none is open, then runs. better-sqlite3 runs a
-// statement synchronously, so nothing can open a transaction between the wait and the run.
+// statement synchronously, so a statement started while no transaction is open ends before one
+// can begin.
 
 /** The transaction the current async context runs in, while it is open. */
 const openHere = new AsyncLocalStorage<{ open: boolean }>();
@@ -28,22 +29,44 @@ export async function markedAsTransaction<T>(work: () => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * One open transaction at a time; statements outside it run when none is open. A statement that
+ * arrives while one is open runs the moment it ends, before the next transaction begins: it is
+ * one synchronous step, where a transaction holds the connection for many, so it waits for one
+ * transaction at most, never for the whole queue (npm run bench:writes, decision 010).
+ */
 class Gate {
-  /** Settles when the open transaction ends; null while none is open. */
-  private ended: Promise<void> | null = null;
+  private held = false;
+  private readonly statements: Array<() => void> = [];
+  private readonly transactions: Array<() => void> = [];
 
-  async whenFree(): Promise<void> {
-    while (this.ended) await this.ended;
+  run<T>(statement: () => Promise<T>): Promise<T> {
+    if (!this.held) return statement();
+    return new Promise<T>((resolve, reject) => this.statements.push(() => void statement().then(resolve, reject)));
   }
 
-  /** Takes the gate; the returned function gives it back. */
-  async take(): Promise<() => void> {
-    await this.whenFree();
-    let end!: () => void;
-    this.ended = new Promise((resolve) => (end = resolve));
+  /** Takes the gate for a transaction; the returned function gives it back, once. */
+  take(): Promise<() => void> {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve(this.releaser());
+    }
+    return new Promise((resolve) => this.transactions.push(() => resolve(this.releaser())));
+  }
+
+  private releaser(): () => void {
+    let released = false;
     return () => {
-      this.ended = null;
-      end();
+      if (released) return;
+      released = true;
+      this.held = false;
+      // Each starts its statement here and now, synchronously: none can slip behind the next.
+      for (const statement of this.statements.splice(0)) statement();
+      const next = this.transactions.shift();
+      if (next) {
+        this.held = true;
+        next();
+      }
     };
   }
 }
@@ -69,21 +92,21 @@ class IsolatedAdapter implements SqlDriverAdapter {
     this.adapterName = inner.adapterName;
   }
 
-  async queryRaw(query: SqlQuery) {
-    outsideTransaction();
-    await this.gate?.whenFree();
-    return this.inner.queryRaw(query);
+  queryRaw(query: SqlQuery) {
+    return this.statement(() => this.inner.queryRaw(query));
   }
 
-  async executeRaw(query: SqlQuery) {
-    outsideTransaction();
-    await this.gate?.whenFree();
-    return this.inner.executeRaw(query);
+  executeRaw(query: SqlQuery) {
+    return this.statement(() => this.inner.executeRaw(query));
   }
 
-  async executeScript(script: string) {
-    await this.gate?.whenFree();
-    return this.inner.executeScript(script);
+  executeScript(script: string) {
+    return this.statement(() => this.inner.executeScript(script));
+  }
+
+  private async statement<T>(run: () => Promise<T>): Promise<T> {
+    outsideTransaction();
+    return this.gate ? this.gate.run(run) : run();
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {

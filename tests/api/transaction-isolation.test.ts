@@ -11,6 +11,13 @@ import { call, unique } from "./client";
 
 class RolledBack extends Error {}
 
+/** A promise and what settles it. */
+function signal() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
 /** Event-loop turns, enough for a statement that is free to run to finish. */
 async function turns(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -69,6 +76,33 @@ describe("statements outside a transaction", () => {
     );
     expect(seen).toBe(before);
     expect((await findAccountDevice(db(), session.accountId, device))!.name).toBe(before);
+  });
+
+  it("wait for the open transaction only, not for the ones queued behind it", async () => {
+    const session = await tenant();
+    const device = await claimedDevice(session);
+    const gates = [signal(), signal()];
+    const opened = [signal(), signal()];
+    const hold = (index: number) =>
+      transaction(async (tx) => {
+        await updateAccountDevice(tx, session.accountId, device, { name: `transaction ${index}` });
+        opened[index]!.resolve();
+        await gates[index]!.promise;
+      });
+    const first = hold(0);
+    await opened[0]!.promise;
+    const second = hold(1); // queued behind the first
+    // Prisma runs a query when it is awaited: `then` sends it now.
+    const statement = db()
+      .device.findFirst({ where: { id: device } })
+      .then((found) => found!.name);
+    gates[0]!.resolve();
+    await first;
+    // The statement ran as the first transaction ended, before the second could begin.
+    expect(await statement).toBe("transaction 0");
+    await opened[1]!.promise;
+    gates[1]!.resolve();
+    await second;
   });
 
   it("are refused inside a transaction, where they would wait for it forever", async () => {
