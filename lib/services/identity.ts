@@ -9,7 +9,7 @@ import { decoyHash, hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { actorOf, auditEntry, type CallContext } from "./context";
-import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-throttle";
+import { loginThrottle } from "./login-throttle";
 import { accountView, userView } from "./views";
 
 // account/create — sign-up. The first account of a deployment is the owner's; later creators are
@@ -78,12 +78,11 @@ export async function mintLoginToken(
 // POST /api/auth — email and password for a login access token bound to the request's Origin.
 export async function login(ctx: CallContext, input: { email: string; password: string }) {
   const origin = requireLoginOrigin(ctx.origin);
-  checkLoginAllowed(input.email);
+  loginThrottle.reserve(input.email, ctx.address);
   const user = await findUserByEmail(db(), input.email);
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   const audit = { address: ctx.address, requestId: ctx.requestId, target: input.email };
   if (!user || !valid || user.status !== "active") {
-    recordLoginFailure(input.email);
     await recordAudit(db(), {
       ...audit,
       accountId: user?.accountId ?? null,
@@ -92,7 +91,7 @@ export async function login(ctx: CallContext, input: { email: string; password: 
     });
     throw invalidCredentials();
   }
-  clearLoginFailures(input.email);
+  loginThrottle.succeeded(input.email, ctx.address);
   return transaction(async (tx) => {
     const now = new Date();
     const session = await mintLoginToken(tx, user, origin, now);
