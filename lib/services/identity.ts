@@ -5,6 +5,7 @@ import { createTokenRow, revokeToken } from "../db/tokens";
 import { env } from "../env";
 import { accessDenied, ApiError, authMismatch, badRequest, conflict } from "../errors";
 import { newId } from "../ids";
+import { requireStrongPassword } from "../security/password-policy";
 import { decoyHash, hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
@@ -16,6 +17,7 @@ import { accountView, userView } from "./views";
 // admins of their own account. With SIGNUP=closed only the owner creates accounts.
 export async function signUp(ctx: CallContext, input: { name: string; email: string; password: string }) {
   const callerIsOwner = ctx.principal && "role" in ctx.principal && ctx.principal.role === "owner";
+  requireStrongPassword("password", input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const first = (await countAccounts(tx)) === 0;
