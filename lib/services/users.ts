@@ -18,6 +18,7 @@ import { revokeOtherSessions } from "../db/tokens";
 import { env } from "../env";
 import { accessDenied, ApiError, conflict, notFound } from "../errors";
 import { newId } from "../ids";
+import { requireStrongPassword } from "../security/password-policy";
 import { hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret } from "../security/secrets";
 import { accountCaller, auditEntry, type CallContext } from "./context";
@@ -73,6 +74,7 @@ export async function acceptInvite(ctx: CallContext, input: { invite: string; pa
   const user = await findUserByInviteHash(db(), hashSecret(inviteSecret(input.invite)));
   if (!user || !user.inviteExpires || user.inviteExpires <= new Date())
     throw new ApiError("invalid_token", "This invite is invalid, used or expired");
+  requireStrongPassword("password", input.password, [user.email, user.first, user.last]);
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const now = new Date();
@@ -155,6 +157,7 @@ export async function changePassword(ctx: CallContext, input: { password: string
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
     throw accessDenied("The current password is not correct");
   }
+  requireStrongPassword("newPassword", input.newPassword, [user.email, user.first, user.last]);
   const passwordHash = await hashPassword(input.newPassword);
   await transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash });
