@@ -1,5 +1,5 @@
 import type { SortKind } from "./contracts/verb";
-import type { Cursor } from "./http/cursor";
+import type { Cursor } from "./pipeline/cursor";
 
 // What a list verb is asked for, independent of HTTP: built by the dispatcher from the query
 // string, honoured by the data layer.

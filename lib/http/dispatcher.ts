@@ -24,9 +24,9 @@ import { authenticate } from "../services/authenticate";
 import type { CallContext, Principal } from "../services/context";
 import { readJsonObject } from "./body";
 import { clientAddressOf } from "./client-address";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "../pipeline/cursor";
 import { asApiError, errorResponse } from "./error-response";
-import { rateLimiter } from "./rate-limit";
+import { rateLimiter } from "../pipeline/rate-limit";
 
 // The one path every API request takes (ARCHITECTURE.md): method → verb → address limit →
 // authenticate → surface and role → body → contract → account scope → handler → answer.
