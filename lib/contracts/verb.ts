@@ -46,6 +46,7 @@ export interface VerbContract<Input extends z.ZodObject = z.ZodObject, Output ex
   defaultOrder?: SortOrder;
   /** A body field that carries the caller's secret when the transport brings none. */
   credentialField?: string;
+  /** A limit on a key of the input, beside the per-address and per-token limits of every verb. */
   limit?: InputLimit<z.infer<Input>>;
 }
 

@@ -1,5 +1,5 @@
 import { pageQuery } from "../contracts/common";
-import { DEFAULT_SORT, type VerbContract } from "../contracts/verb";
+import { DEFAULT_SORT, type SortOrder, type VerbContract } from "../contracts/verb";
 import { badRequest, validationError } from "../errors";
 import type { PageRequest } from "../paging";
 import { decodeCursor } from "./cursor";
@@ -19,7 +19,7 @@ export function pageOf(options: Readonly<Record<string, string>>, contract: Verb
     limit: query.limit,
     cursor,
     sort,
-    order: (query.order?.toUpperCase() as "ASC" | "DESC" | undefined) ?? contract.defaultOrder ?? "ASC",
+    order: (query.order?.toUpperCase() as SortOrder | undefined) ?? contract.defaultOrder ?? "ASC",
     includeTotal: (query.include ?? "").split(",").includes("total_count"),
     text: query.filter?.trim() || undefined,
   };
