@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { verbPath, type InputOf, type VerbContract } from "../contracts/verb";
 
 // The browser's typed client: one function for every verb, typed and checked by the same
-// contracts the dispatcher serves (STYLE.md, "Contracts once"). It asks for the JSON error model.
+// contracts the API serves (lib/contracts/verb.ts). It asks for the JSON error model.
 
 /** An API error as the portal shows it: the message, and the request ID to quote. */
 export class ApiClientError extends Error {

@@ -26,4 +26,3 @@ export const pageQuery = z.strictObject({
   filter: z.string().max(200).optional(),
   sort: z.string().max(64).optional(),
 });
-export type PageQuery = z.infer<typeof pageQuery>;

@@ -4,9 +4,9 @@ import { parseFilterDate } from "../../lib/contracts/filters";
 import { ERROR_TYPES } from "../../lib/errors";
 import { derivePostgresSchema } from "../../lib/db/derive-schema";
 import { nestingDepth } from "../../lib/http/body";
-import { decodeCursor, encodeCursor } from "../../lib/http/cursor";
+import { decodeCursor, encodeCursor } from "../../lib/pipeline/cursor";
 import { ERROR_STATUS } from "../../lib/http/error-response";
-import { MemoryRateLimiter } from "../../lib/http/rate-limit";
+import { MemoryRateLimiter } from "../../lib/pipeline/rate-limit";
 import { newId } from "../../lib/ids";
 import { normaliseClaimId } from "../../lib/contracts/device";
 
