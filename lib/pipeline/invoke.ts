@@ -88,7 +88,8 @@ async function identify(
     throw invalidAuth();
   }
   SURFACES[call.route.surface].admit(principal, call.origin);
-  limit(`token:${"tokenId" in principal ? principal.tokenId : principal.productId}`, env().rateLimitPerMinute);
+  // A product token is shared by a whole fleet: registration is limited per device ID instead.
+  if ("tokenId" in principal) limit(`token:${principal.tokenId}`, env().rateLimitPerMinute);
   if (!isPublic && !grants(contract, principal)) throw accessDenied();
   return principal;
 }

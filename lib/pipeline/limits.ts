@@ -3,7 +3,7 @@ import { env, type Env } from "../env";
 import { rateLimited } from "../errors";
 import { rateLimiter } from "./rate-limit";
 
-// Keys: `addr:<surface>:<address>`, `token:<token or product id>`, and `<rate>:<key>` for the
+// Keys: `addr:<surface>:<address>`, `token:<token id>` (never a product: a fleet shares it), and `<rate>:<key>` for the
 // limits verbs declare on their input (decision 004).
 
 /** The configured rate behind each name a verb's input limit uses. */

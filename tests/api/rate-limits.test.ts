@@ -37,6 +37,21 @@ describe("rate limits", () => {
     expect(other.status).toBe(200);
   });
 
+  it("never throttles a product token as one: a fleet shares it", async () => {
+    const { token } = await product();
+    // More registrations than the per-token limit (40 here), each device from its own address.
+    const answers = [];
+    for (let i = 0; i < 45; i++)
+      answers.push(
+        await call("/builder/device/register", {
+          token,
+          body: { id: claimId() },
+          headers: { "x-forwarded-for": `10.2.0.${i}` },
+        }),
+      );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+  });
+
   it("limits one client address across tokens", async () => {
     const address = { "x-forwarded-for": "10.9.9.9" };
     const answers = [];
