@@ -43,7 +43,7 @@ export async function disconnect(): Promise<void> {
 }
 
 /**
- * Runs `work` in one transaction. On SQLite no other statement runs until it ends (decision 010);
+ * Runs `work` in one transaction. On SQLite no other statement runs until it ends (decision 011);
  * inside it, every statement must use `tx`: the root client there fails at once.
  */
 export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {

@@ -11,7 +11,7 @@ import type {
 // serialises interactive transactions against each other, but a statement outside them runs on
 // the same connection at once, and so inside whichever transaction happens to be open: it reads
 // that transaction's uncommitted rows, and its writes vanish when that transaction rolls back.
-// This wrapper closes the gap where every statement passes, the adapter (docs/decisions/010):
+// This wrapper closes the gap where every statement passes, the adapter (docs/decisions/011):
 // a statement outside a transaction waits until none is open, then runs. better-sqlite3 runs a
 // statement synchronously, so a statement started while no transaction is open ends before one
 // can begin.
@@ -33,7 +33,7 @@ export async function markedAsTransaction<T>(work: () => Promise<T>): Promise<T>
  * One open transaction at a time; statements outside it run when none is open. A statement that
  * arrives while one is open runs the moment it ends, before the next transaction begins: it is
  * one synchronous step, where a transaction holds the connection for many, so it waits for one
- * transaction at most, never for the whole queue (npm run bench:writes, decision 010).
+ * transaction at most, never for the whole queue (npm run bench:writes, decision 011).
  */
 class Gate {
   private held = false;

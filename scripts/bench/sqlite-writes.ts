@@ -1,4 +1,4 @@
-// npm run bench:writes — what serialising transactions costs on SQLite (docs/decisions/010).
+// npm run bench:writes — what serialising transactions costs on SQLite (docs/decisions/011).
 // In one process on a fresh SQLite file, through the real data layer: claim-shaped transactions
 // (lock the account, update a device, write an audit row) run back to back by 1 and then by 16
 // concurrent writers, while one reader issues root-client statements (Prisma) the whole time.
