@@ -21,6 +21,7 @@ import { newId } from "../ids";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { auditEntry, type CallContext } from "./context";
+import { recordDeviceContact } from "./device-contact";
 import { deviceView } from "./views";
 
 /** What a person types from a label: any case, with spaces and dashes. */
@@ -66,6 +67,7 @@ export async function registerDevice(ctx: CallContext, input: RegisterInput) {
   } else if (!device.accountId) {
     await refreshPoolDevice(db(), id, fields);
   }
+  await recordDeviceContact(id, new Date(), device?.accessed);
   if (!device?.accountId) return { registered: true as const };
   const accountId = device.accountId;
   // The agent asks once per claim; each claimed answer carries a fresh device token.
