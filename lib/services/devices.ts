@@ -13,7 +13,7 @@ import {
   returnToPool,
   updateDeviceRow,
 } from "../db/devices";
-import { filterWhere, textWhere } from "../db/list";
+import { filterWhere, textWhere, type ListWhere } from "../db/list";
 import { createTokenRow, revokeTokensOf } from "../db/tokens";
 import { env } from "../env";
 import { ApiError, conflict, DEVICE_NOT_FOUND, notFound } from "../errors";
@@ -133,10 +133,18 @@ export async function getDevice(ctx: CallContext, input: { id: string }) {
   return deviceView(await getDeviceOrThrow(ctx, input.id));
 }
 
+/** `filter=` text: the ID part matches as a claim reads a label (any case, spaces and dashes). */
+function searchWhere(text: string | undefined): ListWhere {
+  if (!text) return {};
+  const others = findDevicesContract.textFields.filter((field) => field !== "id");
+  const matches = [textWhere(normaliseClaimId(text), ["id"]), textWhere(text, others)];
+  return { OR: matches.filter((match) => Object.keys(match).length > 0) };
+}
+
 export async function findDevices(ctx: CallContext, input: Record<string, unknown>) {
   const filters = {
     ...filterWhere(input, findDevicesContract.filters),
-    ...textWhere(ctx.page?.text, findDevicesContract.textFields),
+    ...searchWhere(ctx.page?.text),
   };
   const page = await findDevicesPage(db(), ctx.accountId, filters, ctx.page!);
   return { ...page, items: page.items.map(deviceView) };
