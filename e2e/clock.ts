@@ -8,14 +8,19 @@ export const clockSocket = (port: string | number) => path.resolve(".test-data",
 
 export type ClockAction = "stop" | "advance" | "resume";
 
-function send(action: ClockAction, ms = 0): Promise<void> {
+/** Asks the server's clock to act; answers the time it reads afterwards (epoch ms). */
+function send(action: ClockAction, ms = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const call = request(
       { socketPath: clockSocket(process.env.E2E_PORT ?? 3100), method: "POST", path: `/${action}?ms=${ms}` },
       (answer) => {
-        answer.resume();
-        if (answer.statusCode === 200) resolve();
-        else reject(new Error(`server clock: ${action} answered ${answer.statusCode}`));
+        let body = "";
+        answer.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        answer.on("end", () =>
+          answer.statusCode === 200
+            ? resolve(Number(body))
+            : reject(new Error(`server clock: ${action} answered ${answer.statusCode}: ${body}`)),
+        );
       },
     );
     call.on("error", reject);
@@ -25,7 +30,8 @@ function send(action: ClockAction, ms = 0): Promise<void> {
 
 /**
  * Stops the server's clock: until `resume`, the server reads the same time, and only `advance`
- * moves it. Timers stay real. Resuming goes on from the moved time, never back.
+ * moves it. Timers stay real. `resume` returns to the real time (what was written meanwhile keeps
+ * the times it was written with).
  */
 export const serverClock = {
   stop: () => send("stop"),

@@ -8,9 +8,8 @@ import { clockSocket, type ClockAction } from "./clock";
 // backoff) never waits real time. Only the time read through Date moves; timers stay real.
 
 const RealDate = Date;
-let offset = 0;
 let stoppedAt: number | null = null;
-const now = () => stoppedAt ?? RealDate.now() + offset;
+const now = () => stoppedAt ?? RealDate.now();
 
 globalThis.Date = new Proxy(RealDate, {
   construct: (target, args, newTarget) => Reflect.construct(target, args.length > 0 ? args : [now()], newTarget),
@@ -26,7 +25,6 @@ const ACTIONS: Record<ClockAction, (ms: number) => void> = {
     stoppedAt += ms;
   },
   resume: () => {
-    offset = now() - RealDate.now();
     stoppedAt = null;
   },
 };
@@ -40,7 +38,7 @@ createServer((request, response) => {
   try {
     if (!action) throw new Error(`no clock action ${url.pathname}`);
     action(Number(url.searchParams.get("ms") ?? 0));
-    response.writeHead(200).end();
+    response.writeHead(200).end(String(now()));
   } catch (error) {
     response.writeHead(400).end((error as Error).message);
   }

@@ -97,7 +97,7 @@ export function DevicesPage() {
         <SelectField label="State" options={STATES} value={state} onChange={(e) => restart(setState)(e.target.value)} />
       </div>
       <p role="status" className="mb-2 text-sm text-muted">
-        {(filter || state) && matching ? `${devicesCount(matching)} match.` : ""}
+        {(filter || state) && matching ? `${devicesCount(matching)} ${matching === 1 ? "matches" : "match"}.` : ""}
       </p>
       <ListStates
         list={devices}
