@@ -221,6 +221,8 @@ for (const [width, height] of [
         await signUp(page);
         await claimAs(page, request, device.id);
         await page.goto(`/devices/${device.id}`);
+        // The page has read the device before it goes away behind its back.
+        await expect(page.getByRole("button", { name: "Release device" })).toBeVisible();
         const headers = { Authorization: await sessionToken(page), Origin: ORIGIN };
         expect((await request.post("/api/device/release", { data: { id: device.id }, headers })).status()).toBe(200);
 
