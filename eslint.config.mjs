@@ -8,10 +8,12 @@ const SERVER_LAYERS = {
     "**/lib/db/**",
     "**/lib/controllers/**",
     "**/lib/session/server",
+    "**/lib/security/**",
     "@/lib/services/*",
     "@/lib/db/*",
     "@/lib/controllers/*",
     "@/lib/session/server",
+    "@/lib/security/*",
   ],
   message: "Client code calls the API client, never server layers.",
 };

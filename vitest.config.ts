@@ -16,8 +16,9 @@ const apiProject = (name: string, engine: "sqlite" | "postgres") => ({
   },
 });
 
-// unit: no database. api: every verb through the real dispatcher on a real database, a fresh
-// copy per test file; api-postgres: the same files on PostgreSQL when TEST_POSTGRES_URL is set.
+// unit: no database. api: every verb through the real HTTP adapter and pipeline on a real
+// database, a fresh copy per test file; api-postgres: the same files on PostgreSQL when
+// TEST_POSTGRES_URL is set.
 export default defineConfig({
   test: {
     projects: [

@@ -13,11 +13,9 @@ async function post(request: APIRequestContext, url: string, data: unknown, head
 test("a new user's curl session: sign up, log in, claim, token, release (with the owner's product)", async ({
   request,
 }) => {
-  const email = `${unique("tenant")}@example.test`;
-  expect((await post(request, "/api/account/create", { name: "E2E", email, password: "e2e password" })).status()).toBe(
-    200,
-  );
-  const login = await post(request, "/api/auth", { email, password: "e2e password" }, { Origin: ORIGIN });
+  const credentials = { email: `${unique("tenant")}@example.test`, password: "e2e api password 42" };
+  expect((await post(request, "/api/account/create", { name: "E2E", ...credentials })).status()).toBe(200);
+  const login = await post(request, "/api/auth", credentials, { Origin: ORIGIN });
   const user = { Authorization: `Bearer ${(await login.json()).data.token}`, Origin: ORIGIN };
   const ownerLogin = await post(request, "/api/auth", OWNER, { Origin: ORIGIN });
   const owner = { Authorization: `Bearer ${(await ownerLogin.json()).data.token}`, Origin: ORIGIN };

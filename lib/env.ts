@@ -28,7 +28,6 @@ const schema = z.object({
   // device/register: per device ID, and per address generously (a factory line shares one).
   REGISTER_RATE_PER_MINUTE: intFrom(60),
   REGISTER_ADDRESS_RATE_PER_MINUTE: intFrom(20000),
-  // Serialised answers of unchanged reads kept in memory per app process (ADR 009); 0 turns it off.
   // Trust the first X-Forwarded-For hop only behind a proxy you run.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   CLOUD_NAME: z.string().default("fleetport"),

@@ -3,7 +3,7 @@ import { controllerVerbs, specialVerbs } from "./controllers";
 import type { VerbContract } from "./contracts/verb";
 import { ERROR_STATUS } from "./http/error-response";
 
-// OpenAPI 3.1 from the verb registry: the served document cannot disagree with the dispatcher.
+// OpenAPI 3.1 from the verb registry: the served document cannot disagree with the verb pipeline.
 
 const errorModel = {
   type: "object",

@@ -1,8 +1,8 @@
 import type { SortKind } from "./contracts/verb";
-import type { Cursor } from "./http/cursor";
+import type { Cursor } from "./pipeline/cursor";
 
-// What a list verb is asked for, independent of HTTP: built by the dispatcher from the query
-// string, honoured by the data layer.
+// What a list verb is asked for, independent of any transport: built by the verb pipeline from the
+// caller's page options (lib/pipeline/page.ts), honoured by the data layer.
 export interface PageRequest {
   limit: number;
   cursor: Cursor | undefined;

@@ -5,7 +5,7 @@ import { PortalShell } from "@/components/shell/portal-shell";
 import { currentSession } from "@/lib/session/server";
 
 // The shell of every signed-in page. Page data never comes from here: it is read in the browser
-// through the API client, so every read passes the dispatcher's role and tenancy checks.
+// through the API client, so every read passes the verb pipeline's role and tenancy checks.
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
   if (!session) {

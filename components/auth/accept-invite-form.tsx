@@ -3,9 +3,10 @@ import type { FormEvent } from "react";
 import { apiClient } from "@/lib/api/client";
 import { fieldErrorOf } from "@/lib/api/field-error";
 import { acceptInvite, logout } from "@/lib/contracts/user";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
-import { ErrorNotice, Notice } from "../ui/notice";
+import { FormErrorNotice, Notice } from "../ui/notice";
+import { NewPasswordField } from "./new-password-field";
+import { SecretForm, SecretFormSubmit } from "./secret-form";
 import { useJoin } from "./use-join";
 
 // user/login accepts the invite and sets the password. Its token is for scripts: the portal drops
@@ -28,23 +29,15 @@ export function AcceptInviteForm({ invite }: { invite: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <SecretForm onSubmit={submit}>
       <h1 className="text-xl font-semibold">Accept your invite</h1>
       <p className="text-sm text-muted">Choose a password to join the account you were invited to.</p>
-      {error !== null && <ErrorNotice error={error} />}
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 8 characters."
-        error={fieldErrorOf(error, "password")}
-      />
+      <FormErrorNotice error={error} fields={["password"]} />
+      <NewPasswordField error={fieldErrorOf(error, "password")} />
       <TextField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" required />
-      <Button type="submit" disabled={busy} className="w-full">
-        {busy ? "Joining…" : "Join"}
-      </Button>
-    </form>
+      <SecretFormSubmit busy={busy} busyLabel="Joining…">
+        Join
+      </SecretFormSubmit>
+    </SecretForm>
   );
 }

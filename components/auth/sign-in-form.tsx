@@ -3,10 +3,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { signInWithPassword } from "@/lib/session/client";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { safeNext } from "./safe-next";
+import { SecretForm, SecretFormSubmit } from "./secret-form";
 
 const REASONS: Record<string, string> = {
   expired: "Your session ended (it expired or was revoked). Sign in again to continue.",
@@ -35,21 +35,21 @@ export function SignInForm({ next, reason }: { next?: string; reason?: string })
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <SecretForm onSubmit={submit}>
       <h1 className="text-xl font-semibold">Sign in</h1>
       {reason && REASONS[reason] && !error && <Notice>{REASONS[reason]}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" disabled={busy} className="w-full">
-        {busy ? "Signing in…" : "Sign in"}
-      </Button>
+      <SecretFormSubmit busy={busy} busyLabel="Signing in…">
+        Sign in
+      </SecretFormSubmit>
       <p className="text-sm text-muted">
         New to Fleetport?{" "}
         <Link className="font-medium text-brand-dark underline" href="/signup">
           Create an account
         </Link>
       </p>
-    </form>
+    </SecretForm>
   );
 }

@@ -4,10 +4,13 @@ import type { FormEvent } from "react";
 import { apiClient } from "@/lib/api/client";
 import { fieldErrorOf } from "@/lib/api/field-error";
 import { createAccount } from "@/lib/contracts/account";
-import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
-import { ErrorNotice } from "../ui/notice";
+import { FormErrorNotice } from "../ui/notice";
+import { NewPasswordField } from "./new-password-field";
+import { SecretForm, SecretFormSubmit } from "./secret-form";
 import { useJoin } from "./use-join";
+
+const FIELDS = ["name", "email", "password"] as const;
 
 // Sign-up is account/create, a public verb; the new admin is then signed in with the same password.
 export function SignUpForm() {
@@ -29,29 +32,21 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <SecretForm onSubmit={submit}>
       <h1 className="text-xl font-semibold">Create an account</h1>
-      {error !== null && <ErrorNotice error={error} />}
+      <FormErrorNotice error={error} fields={FIELDS} />
       <TextField label="Account name" name="name" required autoComplete="organization" error={fieldError("name")} />
       <TextField label="Email" name="email" type="email" required autoComplete="email" error={fieldError("email")} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        required
-        autoComplete="new-password"
-        hint="At least 8 characters."
-        error={fieldError("password")}
-      />
-      <Button type="submit" disabled={busy} className="w-full">
-        {busy ? "Creating…" : "Create account"}
-      </Button>
+      <NewPasswordField error={fieldError("password")} />
+      <SecretFormSubmit busy={busy} busyLabel="Creating…">
+        Create account
+      </SecretFormSubmit>
       <p className="text-sm text-muted">
         Already have an account?{" "}
         <Link className="font-medium text-brand-dark underline" href="/signin">
           Sign in
         </Link>
       </p>
-    </form>
+    </SecretForm>
   );
 }

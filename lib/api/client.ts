@@ -3,9 +3,9 @@ import { fieldErrorsOf } from "../contracts/field-errors";
 import { verbPath, type InputOf, type VerbContract } from "../contracts/verb";
 
 // The browser's typed client: one function for every verb, typed and checked by the same
-// contracts the dispatcher serves. Input the contract refuses is never sent: every form gets the
-// API's own field messages at once, and only what the server alone knows (a taken email, a device
-// claimed elsewhere) costs a request. It asks for the JSON error model.
+// contracts the API serves (lib/contracts/verb.ts). Input the contract refuses is never sent:
+// every form gets the API's own field messages at once, and only what the server alone knows (a
+// taken email, a device claimed elsewhere) costs a request. It asks for the JSON error model.
 
 /** An API error as the portal shows it: the message, and the request ID to quote. */
 export class ApiClientError extends Error {

@@ -47,4 +47,5 @@ export const findAudit = defineList({
   item: auditView,
   filters: { action: "string", actor: "string", target: "string", created: "date" },
   textFields: ["action", "actorLabel", "target"],
+  defaultOrder: "DESC",
 });

@@ -6,7 +6,14 @@ export const idField = z.string().trim().min(1, "Required").max(64);
 export const nameField = z.string().trim().min(1, "Required").max(100);
 export const descriptionField = z.string().trim().max(1000);
 export const emailField = z.string().trim().toLowerCase().max(254).pipe(z.email("Not a valid email address"));
-export const passwordField = z.string().min(8, "At least 8 characters").max(256);
+/** A password being set. The server also refuses easy-to-guess ones (lib/security/password-policy.ts). */
+export const passwordField = z
+  .string()
+  .min(8, "At least 8 characters")
+  .max(256)
+  .describe(
+    "At least 8 characters. Common, breached or easily guessed passwords, and ones made of the email or names, are refused with 400 validation_error on this field.",
+  );
 export const timestamp = z.iso.datetime();
 
 /** Query-string options of every list (API.md §3). */
@@ -19,4 +26,3 @@ export const pageQuery = z.strictObject({
   filter: z.string().max(200).optional(),
   sort: z.string().max(64).optional(),
 });
-export type PageQuery = z.infer<typeof pageQuery>;

@@ -41,6 +41,11 @@ export const registerDevice = defineVerb({
   allow: ["product"],
   answer: "bare",
   ignoreUnknown: true,
+  // The agent may send its product token in the body instead of an Authorization header.
+  credentialField: "product",
+  // Each device ID, as claim reads it, registers at most REGISTER_RATE_PER_MINUTE times a minute:
+  // its dash and case variants are one device and share one limit.
+  limit: { rate: "register", per: (input) => normaliseClaimId(input.id) },
   input: {
     id: idField.regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, dashes and underscores only"),
     product: z.string().max(200).optional(),

@@ -38,7 +38,7 @@ export const createUser = defineVerb({
   verb: "create",
   summary: "Invite a user; answers the user and a one-time invite link",
   allow: ["admin"],
-  input: { email: emailField, role: userRole, sendInvite: z.boolean().optional() },
+  input: { email: emailField, role: userRole },
   output: z.object({ user: userView, invite: z.string(), inviteExpires: timestamp }),
 });
 

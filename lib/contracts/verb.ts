@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { filterShape, type FilterSpec } from "./filters";
 
-// A verb is data: its contract (input, output, who may call it, how it answers) is declared once
-// here and drives the dispatcher, the OpenAPI document, the browser client and the tests.
+// A verb is data: its contract (input, output, who may call it, how it answers, and any policy of
+// its own) is declared once here and drives the pipeline (lib/pipeline/invoke.ts), the OpenAPI
+// document, the browser client and the tests.
 
 /** Account roles, most powerful first. A verb names the least of them it needs. */
 export const ACCOUNT_ROLES = ["owner", "admin", "user", "viewer"] as const;
@@ -13,6 +14,18 @@ export type Grant = AccountRole | "device" | "product" | "public";
 
 /** `data`: {"data": …}; `list`: the paged envelope; `bare`: the result itself (device callers). */
 export type Answer = "data" | "list" | "bare";
+
+export type SortOrder = "ASC" | "DESC";
+
+/** Limits a verb may apply to a key of its input; each is configured by name (lib/pipeline/limits.ts). */
+export type InputRate = "register";
+
+/** At most the named rate of calls per minute for each key `per` derives from the parsed input. */
+export interface InputLimit<Input> {
+  rate: InputRate;
+  // A method, so a contract of a specific input is still a VerbContract.
+  per(input: Input): string;
+}
 
 export interface VerbContract<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodType = z.ZodType> {
   controller: string;
@@ -29,6 +42,12 @@ export interface VerbContract<Input extends z.ZodObject = z.ZodObject, Output ex
   textFields?: readonly string[];
   /** List verbs: the columns `sort=` may order by (keyset-paged on the column and the id). */
   sortable?: SortSpec;
+  /** List verbs: the order when the caller names none. */
+  defaultOrder?: SortOrder;
+  /** A body field that carries the caller's secret when the transport brings none. */
+  credentialField?: string;
+  /** A limit on a key of the input, beside the per-address and per-token limits of every verb. */
+  limit?: InputLimit<z.infer<Input>>;
 }
 
 /** A sortable column: a text or a date, `date?` when it may be empty (empties sort first). */
@@ -61,6 +80,8 @@ interface VerbDefinition<Shape extends z.ZodRawShape, Output extends z.ZodType> 
   output: Output;
   answer?: "data" | "bare";
   ignoreUnknown?: boolean;
+  credentialField?: keyof Shape & string;
+  limit?: InputLimit<z.infer<z.ZodObject<Shape>>>;
 }
 
 function objectOf<Shape extends z.ZodRawShape>(shape: Shape, ignoreUnknown: boolean) {
@@ -90,6 +111,7 @@ interface ListDefinition<Shape extends z.ZodRawShape, Item extends z.ZodType, Fi
   filters: Filters;
   textFields: readonly string[];
   sortable?: SortSpec;
+  defaultOrder?: SortOrder;
 }
 
 /** A `find` verb: exact-match and `__eq/__neq/__lte/__gte/__in/__nin` filters on listed fields. */
@@ -109,9 +131,9 @@ export function defineList<const Shape extends z.ZodRawShape, Item extends z.Zod
     filters: def.filters,
     textFields: def.textFields,
     sortable: { [DEFAULT_SORT.field]: DEFAULT_SORT.kind, ...def.sortable } as SortSpec,
+    defaultOrder: def.defaultOrder ?? "ASC",
   } satisfies VerbContract;
 }
 
 export type InputOf<C extends VerbContract> = z.infer<C["input"]>;
-export type OutputOf<C extends VerbContract> = z.infer<C["output"]>;
 export const verbPath = (c: Pick<VerbContract, "controller" | "verb">) => `${c.controller}/${c.verb}`;

@@ -1,6 +1,7 @@
 import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
-import { listPage, type ListWhere } from "./list";
+import { listPage, prismaList } from "./list";
+import type { Where } from "./where";
 
 export const countAccounts = (q: Queryable) => q.account.count();
 export const findAccount = (q: Queryable, id: string) => q.account.findUnique({ where: { id } });
@@ -8,12 +9,14 @@ export const insertAccount = (q: Queryable, data: { id: string; name: string }) 
 export const updateAccountRow = (q: Queryable, id: string, data: { name?: string; deviceLimit?: number | null }) =>
   q.account.update({ where: { id }, data });
 export const deleteAccountRow = (q: Queryable, id: string) => q.account.delete({ where: { id } });
-export const findAccountsPage = (q: Queryable, where: ListWhere, page: PageRequest) =>
+export const findAccountsPage = (q: Queryable, where: Where, page: PageRequest) =>
   listPage(
     page,
     where,
-    (args) => q.account.findMany(args),
-    (args) => q.account.count(args),
+    prismaList(
+      (args) => q.account.findMany(args),
+      (args) => q.account.count(args),
+    ),
   );
 
 export const findUserByEmail = (q: Queryable, email: string) => q.user.findUnique({ where: { email } });
@@ -33,12 +36,14 @@ export const insertUser = (
 ) => q.user.create({ data });
 export const updateUserRow = (q: Queryable, id: string, data: Record<string, unknown>) =>
   q.user.update({ where: { id }, data });
-export const findUsersPage = (q: Queryable, where: ListWhere, page: PageRequest) =>
+export const findUsersPage = (q: Queryable, where: Where, page: PageRequest) =>
   listPage(
     page,
     where,
-    (args) => q.user.findMany(args),
-    (args) => q.user.count(args),
+    prismaList(
+      (args) => q.user.findMany(args),
+      (args) => q.user.count(args),
+    ),
   );
 export const findUserByInviteHash = (q: Queryable, inviteHash: string) => q.user.findUnique({ where: { inviteHash } });
 /** Their tokens go with them (cascade): a removed user's sessions and CloudAPI tokens die at once. */

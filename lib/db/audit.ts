@@ -2,7 +2,8 @@ import type { AuditAction } from "../contracts/audit";
 import { newId } from "../ids";
 import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
-import { listPage, type ListWhere } from "./list";
+import { listPage, prismaList } from "./list";
+import type { Where } from "./where";
 
 export interface AuditEntry {
   accountId: string | null;
@@ -30,11 +31,13 @@ export function recordAudit(q: Queryable, entry: AuditEntry) {
   });
 }
 
-export function findAuditEvents(q: Queryable, where: ListWhere, page: PageRequest) {
+export function findAuditEvents(q: Queryable, where: Where, page: PageRequest) {
   return listPage(
     page,
     where,
-    (args) => q.auditEvent.findMany(args),
-    (args) => q.auditEvent.count(args),
+    prismaList(
+      (args) => q.auditEvent.findMany(args),
+      (args) => q.auditEvent.count(args),
+    ),
   );
 }

@@ -1,9 +1,34 @@
 import type { PageRequest } from "../paging";
-import type { Queryable } from "./client";
-import { sqliteAccountDevice, sqliteDeviceRows } from "./hot-path";
-import { listPage, scanDirection, type ListWhere } from "./list";
+import { isRoot, type Queryable } from "./client";
+import { listPage, prismaList, rawList, rawRows } from "./list";
+import { rawReader } from "./raw-reader";
+import { defineRecord, prismaSelect, type RecordOf } from "./records";
+import { all, equal, type Where } from "./where";
 
-const withProduct = { product: { select: { name: true } } } as const;
+/** A device as every read answers it, with its product's name. */
+export const deviceRecord = defineRecord({
+  table: "Device",
+  columns: {
+    id: "string",
+    name: "string",
+    description: "string",
+    model: "string",
+    productId: "string",
+    accountId: "string?",
+    test: "boolean",
+    version: "string",
+    checked: "string",
+    state: "string",
+    connection: "string",
+    registered: "date",
+    created: "date?",
+    accessed: "date?",
+    updated: "date",
+  },
+  relations: { product: { table: "Product", on: "productId", optional: false, columns: { name: "string" } } },
+});
+export type DeviceRecord = RecordOf<typeof deviceRecord>;
+const select = prismaSelect(deviceRecord);
 
 /** A device back in the pool, clean: the next owner sees nothing the previous one wrote. */
 const BACK_TO_POOL = {
@@ -15,14 +40,14 @@ const BACK_TO_POOL = {
   description: "",
 };
 
-export const findDeviceById = (q: Queryable, id: string) =>
-  q.device.findUnique({ where: { id }, include: withProduct });
+export const findDeviceById = (q: Queryable, id: string): Promise<DeviceRecord | null> =>
+  q.device.findUnique({ where: { id }, select });
 
-export async function findAccountDevice(q: Queryable, accountId: string, id: string, readOnly = false) {
-  // Outside a transaction, SQLite reads take the prepared-statement path.
-  const fast = readOnly ? sqliteAccountDevice(accountId, id) : undefined;
-  if (fast !== undefined) return fast;
-  return q.device.findFirst({ where: { id, accountId }, include: withProduct });
+/** Outside a transaction the raw reader answers; inside one, the transaction itself. */
+export async function findAccountDevice(q: Queryable, accountId: string, id: string): Promise<DeviceRecord | null> {
+  if (!isRoot(q)) return q.device.findFirst({ where: { id, accountId }, select });
+  const [device] = await rawRows(deviceRecord, rawReader(), equal({ accountId, id }), [], 1);
+  return device ?? null;
 }
 
 export function insertDevice(
@@ -67,8 +92,15 @@ export async function claimIfUnclaimed(
 export const countCountedDevices = (q: Queryable, accountId: string) =>
   q.device.count({ where: { accountId, test: false } });
 
-export const updateDeviceRow = (q: Queryable, id: string, data: { name?: string; description?: string }) =>
-  q.device.update({ where: { id }, data, include: withProduct });
+/** Scoped by account: a device released and re-claimed meanwhile is another account's now. */
+export async function updateAccountDevice(
+  q: Queryable,
+  accountId: string,
+  id: string,
+  data: { name?: string; description?: string },
+): Promise<boolean> {
+  return (await q.device.updateMany({ where: { id, accountId }, data })).count === 1;
+}
 
 export function returnToPool(q: Queryable, id: string, accountId: string) {
   return q.device.updateMany({
@@ -77,21 +109,15 @@ export function returnToPool(q: Queryable, id: string, accountId: string) {
   });
 }
 
-/** An account's devices; an unfiltered page on SQLite takes the prepared-statement path. */
-export function findDevicesPage(q: Queryable, accountId: string, filters: ListWhere, page: PageRequest) {
-  const where = { AND: [{ accountId }, filters] };
-  const unfiltered = Object.keys(filters).length === 0 && page.sort.field === "created";
-  return listPage(
-    page,
-    where,
-    async (args) => {
-      const fast = unfiltered
-        ? sqliteDeviceRows(accountId, page.cursor?.key, page.cursor?.id, scanDirection(page).ascending, args.take)
-        : undefined;
-      return fast ?? q.device.findMany({ ...args, include: withProduct });
-    },
-    (args) => q.device.count(args),
-  );
+/** An account's devices: the raw reader outside a transaction, the transaction inside one. */
+export function findDevicesPage(q: Queryable, accountId: string, filters: Where, page: PageRequest) {
+  const source = isRoot(q)
+    ? rawList(deviceRecord, rawReader())
+    : prismaList(
+        (args): Promise<DeviceRecord[]> => q.device.findMany({ ...args, select }),
+        (args) => q.device.count(args),
+      );
+  return listPage(page, all(equal({ accountId }), filters), source);
 }
 
 /** Serialises claims in one account (row lock on PostgreSQL, write lock on SQLite). */

@@ -1,42 +1,45 @@
-import { conditionsOf, type FieldCondition, type FilterSpec } from "../contracts/filters";
+import { conditionsOf, type FilterSpec } from "../contracts/filters";
 import { env } from "../env";
 import type { Page, PageRequest } from "../paging";
+import type { RawReader } from "./raw-reader";
+import { BASE, columnOf, fromRow, selectSql, type RecordDefinition, type RecordOf } from "./records";
+import { all, toPrisma, toSql, type Value, type Where } from "./where";
 
-// Keyset pagination on (sort column, id) and Izuma filters, for every list.
+// Keyset pagination on (sort column, id) and field filters, for every list, whichever path reads
+// the rows: the conditions and the order are built once here, then spoken as Prisma or as SQL.
 
-export type ListWhere = Record<string, unknown>;
-interface FindArgs {
-  where: ListWhere;
-  orderBy: Array<Record<string, "asc" | "desc">>;
-  take: number;
+export interface Order {
+  field: string;
+  ascending: boolean;
+  /** Empties sort first going up and last going down, on both engines. */
+  nullable: boolean;
 }
 
-const OPERATOR: Record<FieldCondition["op"], string> = {
-  eq: "equals",
-  neq: "not",
-  lte: "lte",
-  gte: "gte",
-  in: "in",
-  nin: "notIn",
-};
+/** Where a list's rows come from. */
+export interface ListSource<Row> {
+  rows(where: Where, order: Order[], take: number): Promise<Row[]>;
+  count(where: Where): Promise<number>;
+}
 
-/** Prisma conditions for a find body's filters. `columns` maps API fields to other columns. */
+/** The conditions of a find body's filters. `columns` maps API fields to other columns. */
 export function filterWhere(
   input: Record<string, unknown>,
   spec: FilterSpec,
   columns: Record<string, string> = {},
-): ListWhere {
-  const and = conditionsOf(input, spec).map(({ field, op, value }) => ({
-    [columns[field] ?? field]: { [OPERATOR[op]]: value },
-  }));
-  return and.length ? { AND: and } : {};
+): Where {
+  return {
+    and: conditionsOf(input, spec).map(({ field, op, value }) => ({
+      field: columns[field] ?? field,
+      op,
+      value: value as Value | Value[],
+    })),
+  };
 }
 
-/** Case-insensitive match of `filter=` on name-like columns (PostgreSQL needs `mode`). */
-export function textWhere(text: string | undefined, columns: readonly string[]): ListWhere {
-  if (!text) return {};
-  const contains = env().engine === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text };
-  return { OR: columns.map((column) => ({ [column]: contains })) };
+/** Case-insensitive match of `filter=` on name-like columns. */
+export function textWhere(text: string | undefined, columns: readonly string[]): Where | undefined {
+  if (!text) return undefined;
+  return { or: columns.map((field) => ({ field, op: "contains" as const, value: text })) };
 }
 
 /** Which way the rows are read: a `prev` cursor reads backward and the page is then reversed. */
@@ -45,30 +48,25 @@ export function scanDirection(page: PageRequest): { backward: boolean; ascending
   return { backward, ascending: (page.order === "ASC") !== backward };
 }
 
-type SortValue = string | Date | null;
-type OrderBy = FindArgs["orderBy"][number];
-
 /** Rows after (or before) the cursor's edge item in (sort column, id) order; empties sort first. */
-function keysetWhere(page: PageRequest, ascending: boolean): ListWhere | undefined {
+function keysetWhere(page: PageRequest, ascending: boolean): Where | undefined {
   const cursor = page.cursor;
   if (!cursor) return undefined;
   const { field, kind } = page.sort;
   const cmp = ascending ? "gt" : "lt";
-  const value: SortValue = cursor.key === null ? null : kind === "string" ? cursor.key : new Date(cursor.key);
-  const tie = { [field]: value, id: { [cmp]: cursor.id } };
-  if (value === null) return ascending ? { OR: [tie, { [field]: { not: null } }] } : tie;
-  const beyond = [{ [field]: { [cmp]: value } }, tie];
-  return { OR: !ascending && kind === "date?" ? [...beyond, { [field]: null }] : beyond };
+  const value: Value = cursor.key === null ? null : kind === "string" ? cursor.key : new Date(cursor.key);
+  const tie = all({ field, op: "eq", value }, { field: "id", op: cmp, value: cursor.id });
+  if (value === null) return ascending ? { or: [tie, { field, op: "neq", value: null }] } : tie;
+  const beyond: Where[] = [{ field, op: cmp, value }, tie];
+  if (!ascending && kind === "date?") beyond.push({ field, op: "eq", value: null });
+  return { or: beyond };
 }
 
-function orderOf(page: PageRequest, ascending: boolean): FindArgs["orderBy"] {
-  const sort = ascending ? "asc" : "desc";
-  const { field, kind } = page.sort;
-  const column: OrderBy =
-    kind === "date?"
-      ? ({ [field]: { sort, nulls: ascending ? "first" : "last" } } as unknown as OrderBy)
-      : { [field]: sort };
-  return [column, { id: sort }];
+function orderOf(page: PageRequest, ascending: boolean): Order[] {
+  return [
+    { field: page.sort.field, ascending, nullable: page.sort.kind === "date?" },
+    { field: "id", ascending, nullable: false },
+  ];
 }
 
 function keyOf(row: Record<string, unknown>, field: string): string | null {
@@ -79,17 +77,11 @@ function keyOf(row: Record<string, unknown>, field: string): string | null {
 
 export async function listPage<Row extends { id: string }>(
   page: PageRequest,
-  where: ListWhere,
-  findMany: (args: FindArgs) => Promise<Row[]>,
-  count: (args: { where: ListWhere }) => Promise<number>,
+  where: Where,
+  source: ListSource<Row>,
 ): Promise<Page<Row>> {
   const { backward, ascending } = scanDirection(page);
-  const keyset = keysetWhere(page, ascending);
-  const rows = await findMany({
-    where: keyset ? { AND: [where, keyset] } : where,
-    orderBy: orderOf(page, ascending),
-    take: page.limit + 1,
-  });
+  const rows = await source.rows(all(where, keysetWhere(page, ascending)), orderOf(page, ascending), page.limit + 1);
   const more = rows.length > page.limit;
   const items = rows.slice(0, page.limit);
   if (backward) items.reverse();
@@ -98,6 +90,67 @@ export async function listPage<Row extends { id: string }>(
     row ? { sort, key: keyOf(row as Record<string, unknown>, sort), id: row.id, dir } : null;
   const next = backward || more ? key(items.at(-1), "next") : null;
   const prev = page.cursor && (!backward || more) ? key(items[0], "prev") : null;
-  const total = page.includeTotal ? await count({ where }) : undefined;
+  const total = page.includeTotal ? await source.count(where) : undefined;
   return { items, next, prev, ...(total === undefined ? {} : { total }) };
+}
+
+interface PrismaFindArgs {
+  where: Record<string, unknown>;
+  orderBy: Array<Record<string, unknown>>;
+  take: number;
+}
+
+/** A list read through a Prisma model (inside transactions, and lists without a raw reader). */
+export function prismaList<Row>(
+  findMany: (args: PrismaFindArgs) => Promise<Row[]>,
+  count: (args: { where: Record<string, unknown> }) => Promise<number>,
+): ListSource<Row> {
+  const engine = env().engine;
+  return {
+    rows: (where, order, take) =>
+      findMany({
+        where: toPrisma(where, engine),
+        orderBy: order.map(({ field, ascending, nullable }) => {
+          const sort = ascending ? "asc" : "desc";
+          return { [field]: nullable ? { sort, nulls: ascending ? "first" : "last" } : sort };
+        }),
+        take,
+      }),
+    count: (where) => count({ where: toPrisma(where, engine) }),
+  };
+}
+
+/** A record's rows read by the raw reader, in `order` when given. */
+export async function rawRows<D extends RecordDefinition>(
+  record: D,
+  reader: RawReader,
+  where: Where,
+  order: Order[],
+  take: number,
+): Promise<Array<RecordOf<D>>> {
+  const params: unknown[] = [];
+  const condition = toSql(where, columnOf, reader.dialect, params);
+  const orderBy = order.map(({ field, ascending, nullable }) => {
+    const nulls = nullable ? (ascending ? " NULLS FIRST" : " NULLS LAST") : "";
+    return `${columnOf(field)} ${ascending ? "ASC" : "DESC"}${nulls}`;
+  });
+  params.push(take);
+  const sql =
+    `${selectSql(record)} WHERE ${condition}` +
+    (orderBy.length ? ` ORDER BY ${orderBy.join(", ")}` : "") +
+    ` LIMIT ${reader.dialect.placeholder(params.length)}`;
+  return (await reader.all(sql, params)).map((row) => fromRow(record, row));
+}
+
+/** A record's list read by the raw reader. */
+export function rawList<D extends RecordDefinition>(record: D, reader: RawReader): ListSource<RecordOf<D>> {
+  return {
+    rows: (where, order, take) => rawRows(record, reader, where, order, take),
+    count: async (where) => {
+      const params: unknown[] = [];
+      const condition = toSql(where, columnOf, reader.dialect, params);
+      const [row] = await reader.all(`SELECT COUNT(*) AS n FROM "${record.table}" ${BASE} WHERE ${condition}`, params);
+      return Number(row!.n);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
-import { listPage, type ListWhere } from "./list";
+import { listPage, prismaList } from "./list";
+import type { Where } from "./where";
 
 export function findProductByTokenHash(q: Queryable, tokenHash: string) {
   return q.product.findUnique({ where: { tokenHash } });
@@ -41,11 +42,13 @@ export function countProductDevices(q: Queryable, productId: string) {
   return q.device.count({ where: { productId } });
 }
 
-export function findProductsPage(q: Queryable, where: ListWhere, page: PageRequest) {
+export function findProductsPage(q: Queryable, where: Where, page: PageRequest) {
   return listPage(
     page,
     where,
-    (args) => q.product.findMany(args),
-    (args) => q.product.count(args),
+    prismaList(
+      (args) => q.product.findMany(args),
+      (args) => q.product.count(args),
+    ),
   );
 }

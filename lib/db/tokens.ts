@@ -1,14 +1,37 @@
 import type { PageRequest } from "../paging";
-import { listPage, type ListWhere } from "./list";
-import { sqliteTokenByHash, type TokenRecord } from "./hot-path";
-import type { Queryable } from "./client";
+import { isRoot, type Queryable } from "./client";
+import { listPage, prismaList, rawRows } from "./list";
+import { rawReader } from "./raw-reader";
+import { defineRecord, prismaSelect, type RecordOf } from "./records";
+import { equal, type Where } from "./where";
 
 // Token rows. Hot path: findTokenByHash runs on every authenticated request (one indexed read).
 
+/** A token as authentication reads it, with its user's current role. */
+export const tokenRecord = defineRecord({
+  table: "Token",
+  columns: {
+    id: "string",
+    kind: "string",
+    role: "string",
+    accountId: "string",
+    userId: "string?",
+    deviceId: "string?",
+    name: "string",
+    origin: "string?",
+    expires: "date?",
+    lastUsed: "date?",
+    revoked: "date?",
+  },
+  relations: { user: { table: "User", on: "userId", optional: true, columns: { role: "string", email: "string" } } },
+});
+export type TokenRecord = RecordOf<typeof tokenRecord>;
+
+/** Outside a transaction the raw reader answers; inside one, the transaction itself. */
 export async function findTokenByHash(q: Queryable, hash: string): Promise<TokenRecord | null> {
-  const fast = sqliteTokenByHash(hash);
-  if (fast !== undefined) return fast;
-  return q.token.findUnique({ where: { hash }, include: { user: { select: { role: true, email: true } } } });
+  if (!isRoot(q)) return q.token.findUnique({ where: { hash }, select: prismaSelect(tokenRecord) });
+  const [token] = await rawRows(tokenRecord, rawReader(), equal({ hash }), [], 1);
+  return token ?? null;
 }
 
 export function touchToken(q: Queryable, id: string, lastUsed: Date, expires: Date | null | undefined) {
@@ -46,14 +69,15 @@ export function findCloudToken(q: Queryable, accountId: string, id: string) {
   return q.token.findFirst({ where: { id, accountId, kind: "cloud", revoked: null } });
 }
 
-export function findTokensPage(q: Queryable, where: ListWhere, page: PageRequest) {
-  return listPage(
+export const findTokensPage = (q: Queryable, where: Where, page: PageRequest) =>
+  listPage(
     page,
     where,
-    (args) => q.token.findMany(args),
-    (args) => q.token.count(args),
+    prismaList(
+      (args) => q.token.findMany(args),
+      (args) => q.token.count(args),
+    ),
   );
-}
 
 /** Every other login session of a user (after a password change). */
 export function revokeOtherSessions(q: Queryable, userId: string, keepTokenId: string | null, now: Date) {

@@ -1,7 +1,6 @@
-import { ApiError, type ErrorType } from "../errors";
-import { log } from "../log";
+import type { ApiError, ErrorType } from "../errors";
 
-// The one place an error type becomes an HTTP status (STYLE.md: one error table).
+// The one place an error type becomes an HTTP status (decision 001).
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_error: 400,
@@ -18,13 +17,6 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_server_error: 500,
 } as const satisfies Record<ErrorType, number>;
-
-/** Unknown faults become a generic 500; their detail goes to the log, never to the caller. */
-export function asApiError(error: unknown, requestId: string): ApiError {
-  if (error instanceof ApiError) return error;
-  log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack : String(error) });
-  return new ApiError("internal_server_error", "Internal server error");
-}
 
 /** Plain text by default (the Ioto agent and curl); the Izuma JSON model when JSON is accepted. */
 export function errorResponse(error: ApiError, requestId: string, accept: string | null): Response {

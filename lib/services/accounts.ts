@@ -5,6 +5,7 @@ import { releaseAllDevices } from "../db/devices";
 import { findAuditEvents, recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
+import { all, equal } from "../db/where";
 import { accessDenied, conflict, notFound } from "../errors";
 import { accountCaller, auditEntry, type CallContext } from "./context";
 import { accountView, auditView } from "./views";
@@ -43,22 +44,22 @@ export async function updateAccount(
 }
 
 export async function findAccounts(ctx: CallContext, input: Record<string, unknown>) {
-  const where = {
-    ...filterWhere(input, findAccountsContract.filters),
-    ...textWhere(ctx.page?.text, findAccountsContract.textFields),
-  };
+  const where = all(
+    filterWhere(input, findAccountsContract.filters),
+    textWhere(ctx.page?.text, findAccountsContract.textFields),
+  );
   const page = await findAccountsPage(db(), where, ctx.page!);
   return { ...page, items: page.items.map(accountView) };
 }
 
 // audit/find — newest first unless the caller asks for ASC.
 export async function findAudit(ctx: CallContext, input: Record<string, unknown>) {
-  const where = {
-    accountId: ctx.accountId,
-    ...filterWhere(input, findAuditContract.filters, { actor: "actorLabel" }),
-    ...textWhere(ctx.page?.text, findAuditContract.textFields),
-  };
-  const page = await findAuditEvents(db(), { AND: [where] }, ctx.page!);
+  const where = all(
+    equal({ accountId: ctx.accountId }),
+    filterWhere(input, findAuditContract.filters, { actor: "actorLabel" }),
+    textWhere(ctx.page?.text, findAuditContract.textFields),
+  );
+  const page = await findAuditEvents(db(), where, ctx.page!);
   return { ...page, items: page.items.map(auditView) };
 }
 

@@ -11,9 +11,10 @@ import {
   lockAccount,
   refreshPoolDevice,
   returnToPool,
-  updateDeviceRow,
+  updateAccountDevice,
 } from "../db/devices";
-import { filterWhere, textWhere, type ListWhere } from "../db/list";
+import { filterWhere, textWhere } from "../db/list";
+import { all, type Where } from "../db/where";
 import { createTokenRow, revokeTokensOf } from "../db/tokens";
 import { env } from "../env";
 import { ApiError, conflict, DEVICE_NOT_FOUND, notFound } from "../errors";
@@ -124,7 +125,7 @@ export async function claimDevice(ctx: CallContext, input: { id: string; test?: 
 }
 
 export async function getDeviceOrThrow(ctx: CallContext, id: string) {
-  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id), true);
+  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id));
   if (!device) throw notFound(DEVICE_NOT_FOUND);
   return device;
 }
@@ -134,25 +135,26 @@ export async function getDevice(ctx: CallContext, input: { id: string }) {
 }
 
 /** `filter=` text: the ID part matches as a claim reads a label (any case, spaces and dashes). */
-function searchWhere(text: string | undefined): ListWhere {
-  if (!text) return {};
+function searchWhere(text: string | undefined): Where | undefined {
+  if (!text) return undefined;
   const others = findDevicesContract.textFields.filter((field) => field !== "id");
   const matches = [textWhere(normaliseClaimId(text), ["id"]), textWhere(text, others)];
-  return { OR: matches.filter((match) => Object.keys(match).length > 0) };
+  return { or: matches.filter((match): match is Where => match !== undefined) };
 }
 
 export async function findDevices(ctx: CallContext, input: Record<string, unknown>) {
-  const filters = {
-    ...filterWhere(input, findDevicesContract.filters),
-    ...searchWhere(ctx.page?.text),
-  };
+  const filters = all(filterWhere(input, findDevicesContract.filters), searchWhere(ctx.page?.text));
   const page = await findDevicesPage(db(), ctx.accountId, filters, ctx.page!);
   return { ...page, items: page.items.map(deviceView) };
 }
 
+// device/update — the write is scoped by account, so a device released (and perhaps claimed by
+// another account) since it was read is not renamed.
 export async function updateDevice(ctx: CallContext, input: { id: string; name?: string; description?: string }) {
-  const device = await getDeviceOrThrow(ctx, input.id);
-  return deviceView(await updateDeviceRow(db(), device.id, { name: input.name, description: input.description }));
+  const id = normaliseClaimId(input.id);
+  const changes = { name: input.name, description: input.description };
+  if (!(await updateAccountDevice(db(), ctx.accountId, id, changes))) throw notFound(DEVICE_NOT_FOUND);
+  return getDevice(ctx, { id });
 }
 
 // device/release — back to the pool; every token of the device dies in the same transaction.

@@ -5,17 +5,19 @@ import { createTokenRow, revokeToken } from "../db/tokens";
 import { env } from "../env";
 import { accessDenied, ApiError, authMismatch, badRequest, conflict } from "../errors";
 import { newId } from "../ids";
+import { requireStrongPassword } from "../security/password-policy";
 import { decoyHash, hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { actorOf, auditEntry, type CallContext } from "./context";
-import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-throttle";
+import { loginThrottle } from "./login-throttle";
 import { accountView, userView } from "./views";
 
 // account/create — sign-up. The first account of a deployment is the owner's; later creators are
 // admins of their own account. With SIGNUP=closed only the owner creates accounts.
 export async function signUp(ctx: CallContext, input: { name: string; email: string; password: string }) {
   const callerIsOwner = ctx.principal && "role" in ctx.principal && ctx.principal.role === "owner";
+  requireStrongPassword("password", input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const first = (await countAccounts(tx)) === 0;
@@ -78,12 +80,11 @@ export async function mintLoginToken(
 // POST /api/auth — email and password for a login access token bound to the request's Origin.
 export async function login(ctx: CallContext, input: { email: string; password: string }) {
   const origin = requireLoginOrigin(ctx.origin);
-  checkLoginAllowed(input.email);
+  loginThrottle.reserve(input.email, ctx.address);
   const user = await findUserByEmail(db(), input.email);
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   const audit = { address: ctx.address, requestId: ctx.requestId, target: input.email };
   if (!user || !valid || user.status !== "active") {
-    recordLoginFailure(input.email);
     await recordAudit(db(), {
       ...audit,
       accountId: user?.accountId ?? null,
@@ -92,7 +93,7 @@ export async function login(ctx: CallContext, input: { email: string; password: 
     });
     throw invalidCredentials();
   }
-  clearLoginFailures(input.email);
+  loginThrottle.succeeded(input.email, ctx.address);
   return transaction(async (tx) => {
     const now = new Date();
     const session = await mintLoginToken(tx, user, origin, now);

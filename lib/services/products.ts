@@ -2,6 +2,7 @@ import { findProducts as findProductsContract } from "../contracts/product";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
+import { all, equal } from "../db/where";
 import {
   countProductDevices,
   deleteProductRow,
@@ -62,12 +63,12 @@ export const getProduct = async (ctx: CallContext, input: { id: string }) =>
   withToken(await getProductRow(ctx, input.id));
 
 export async function findProducts(ctx: CallContext, input: Record<string, unknown>) {
-  const where = {
-    accountId: ctx.accountId,
-    ...filterWhere(input, findProductsContract.filters),
-    ...textWhere(ctx.page?.text, findProductsContract.textFields),
-  };
-  const page = await findProductsPage(db(), { AND: [where] }, ctx.page!);
+  const where = all(
+    equal({ accountId: ctx.accountId }),
+    filterWhere(input, findProductsContract.filters),
+    textWhere(ctx.page?.text, findProductsContract.textFields),
+  );
+  const page = await findProductsPage(db(), where, ctx.page!);
   return { ...page, items: page.items.map(productView) };
 }
 

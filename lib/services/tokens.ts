@@ -2,6 +2,7 @@ import { roleRank, type AccountRole } from "../contracts/verb";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
+import { all, equal } from "../db/where";
 import { createTokenRow, findCloudToken, findTokensPage, revokeToken } from "../db/tokens";
 import { findTokens as findTokensContract } from "../contracts/token";
 import { accessDenied, badRequest, notFound } from "../errors";
@@ -37,13 +38,11 @@ export async function createCloudToken(ctx: CallContext, input: { name: string; 
 }
 
 export async function findCloudTokens(ctx: CallContext, input: Record<string, unknown>) {
-  const where = {
-    accountId: ctx.accountId,
-    kind: "cloud",
-    revoked: null,
-    ...filterWhere(input, findTokensContract.filters),
-    ...textWhere(ctx.page?.text, findTokensContract.textFields),
-  };
+  const where = all(
+    equal({ accountId: ctx.accountId, kind: "cloud", revoked: null }),
+    filterWhere(input, findTokensContract.filters),
+    textWhere(ctx.page?.text, findTokensContract.textFields),
+  );
   const page = await findTokensPage(db(), where, ctx.page!);
   return { ...page, items: page.items.map(tokenView) };
 }

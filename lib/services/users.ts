@@ -13,10 +13,12 @@ import {
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
+import { all, equal } from "../db/where";
 import { revokeOtherSessions } from "../db/tokens";
 import { env } from "../env";
 import { accessDenied, ApiError, conflict, notFound } from "../errors";
 import { newId } from "../ids";
+import { requireStrongPassword } from "../security/password-policy";
 import { hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret } from "../security/secrets";
 import { accountCaller, auditEntry, type CallContext } from "./context";
@@ -72,6 +74,7 @@ export async function acceptInvite(ctx: CallContext, input: { invite: string; pa
   const user = await findUserByInviteHash(db(), hashSecret(inviteSecret(input.invite)));
   if (!user || !user.inviteExpires || user.inviteExpires <= new Date())
     throw new ApiError("invalid_token", "This invite is invalid, used or expired");
+  requireStrongPassword("password", input.password, [user.email, user.first, user.last]);
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const now = new Date();
@@ -93,12 +96,12 @@ export async function acceptInvite(ctx: CallContext, input: { invite: string; pa
 }
 
 export async function findUsers(ctx: CallContext, input: Record<string, unknown>) {
-  const where = {
-    accountId: ctx.accountId,
-    ...filterWhere(input, findUsersContract.filters),
-    ...textWhere(ctx.page?.text, findUsersContract.textFields),
-  };
-  const page = await findUsersPage(db(), { AND: [where] }, ctx.page!);
+  const where = all(
+    equal({ accountId: ctx.accountId }),
+    filterWhere(input, findUsersContract.filters),
+    textWhere(ctx.page?.text, findUsersContract.textFields),
+  );
+  const page = await findUsersPage(db(), where, ctx.page!);
   return { ...page, items: page.items.map(userView) };
 }
 
@@ -154,6 +157,7 @@ export async function changePassword(ctx: CallContext, input: { password: string
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
     throw accessDenied("The current password is not correct");
   }
+  requireStrongPassword("newPassword", input.newPassword, [user.email, user.first, user.last]);
   const passwordHash = await hashPassword(input.newPassword);
   await transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash });

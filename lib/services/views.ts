@@ -1,4 +1,4 @@
-import type { DeviceRecord } from "../db/hot-path";
+import type { DeviceRecord } from "../db/devices";
 
 // Row → API shape. Every answer is then parsed by its verb's output schema, which drops any
 // column not named there, so private columns (hashes, encrypted tokens) cannot leak.

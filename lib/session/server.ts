@@ -2,15 +2,12 @@ import "server-only";
 import NextAuth, { getServerSession, type NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "../env";
-import { ApiError } from "../errors";
-import { clientAddressOf } from "../http/client-address";
-import { newId } from "../ids";
-import { login } from "../services/identity";
+import { signInWithPassword } from "./sign-in";
 import type { PortalSession } from "./types";
 
-// The one module on the server that knows next-auth (ARCHITECTURE.md, "The browser's session").
-// authorize() signs in through the same identity service as POST /api/auth, so the portal gets a
-// login access token bound to the browser's Origin; next-auth only carries it in its encrypted cookie.
+// The one module on the server that knows next-auth (decision 007). authorize() signs in through
+// the same verb pipeline as POST /api/auth, so the portal gets a login access token bound to the
+// browser's Origin; next-auth only carries it in its encrypted cookie.
 
 function options(): NextAuthOptions {
   const config = env();
@@ -25,32 +22,15 @@ function options(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
           const headers = (request.headers ?? {}) as Record<string, string | undefined>;
-          const ctx = {
-            requestId: newId(),
-            address: clientAddressOf(headers["x-forwarded-for"]),
-            origin: headers.origin ?? null,
-            principal: null,
-            accountId: "",
+          const { user, token } = await signInWithPassword(credentials, headers);
+          return {
+            id: user.id,
+            email: user.email,
+            name: [user.first, user.last].join(" ").trim() || user.email,
+            accountId: user.accountId,
+            role: user.role,
+            accessToken: token,
           };
-          try {
-            const session = await login(ctx, {
-              email: String(credentials?.email ?? ""),
-              password: String(credentials?.password ?? ""),
-            });
-            const user = session.user;
-            return {
-              id: user.id,
-              email: user.email,
-              name: [user.first, user.last].join(" ").trim() || user.email,
-              accountId: user.accountId,
-              role: user.role,
-              accessToken: session.token,
-            };
-          } catch (error) {
-            // next-auth hands this message to the sign-in form (the lockout's wait included).
-            if (error instanceof ApiError) throw new Error(error.message);
-            throw error;
-          }
         },
       }),
     ],

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { dispatch, type Route } from "../../lib/http/dispatcher";
+import { dispatch } from "../../lib/http/route-adapter";
+import type { Route } from "../../lib/pipeline/surfaces";
 
-// Calls the real dispatcher in-process with real Requests: auth, contracts, services, database.
+// Calls the real HTTP adapter in-process with real Requests: the verb pipeline, contracts,
+// services, database.
 export const ORIGIN = "http://localhost:3000";
 
 export interface CallOptions {

@@ -11,7 +11,8 @@ export interface Session {
   email: string;
 }
 
-const PASSWORD = "correct horse battery";
+/** Every fixture user's password: strong enough for the password policy. */
+export const PASSWORD = "correct horse battery";
 
 export async function signUp(name = unique("acct")): Promise<Session> {
   const email = `${unique("user")}@example.test`;

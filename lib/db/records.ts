@@ -1,0 +1,111 @@
+// A record is declared once: its table, its columns with their kinds, and the related rows it
+// carries. From that one declaration come the Prisma `select`, the raw reader's SELECT, the
+// mapping of raw values (SQLite's text dates and 0/1 booleans) and the TypeScript type. The
+// Prisma path returns the same type, which the compiler checks where a data-access function
+// returns Prisma's answer as the record (docs/decisions/006).
+
+export type Kind = "string" | "string?" | "boolean" | "int?" | "date" | "date?";
+type Columns = Readonly<Record<string, Kind>>;
+
+type ValueOf<K extends Kind> = K extends "string"
+  ? string
+  : K extends "string?"
+    ? string | null
+    : K extends "boolean"
+      ? boolean
+      : K extends "int?"
+        ? number | null
+        : K extends "date"
+          ? Date
+          : Date | null;
+
+type RowOf<C extends Columns> = { -readonly [F in keyof C]: ValueOf<C[F]> };
+
+/** A row of another table, joined on a column of this one (`optional`: the column may be null). */
+interface Relation {
+  table: string;
+  on: string;
+  optional: boolean;
+  columns: Columns;
+}
+type Relations = Readonly<Record<string, Relation>>;
+
+export type RecordOf<D extends RecordDefinition> = RowOf<D["columns"]> & {
+  -readonly [R in keyof D["relations"]]: D["relations"][R]["optional"] extends true
+    ? RowOf<D["relations"][R]["columns"]> | null
+    : RowOf<D["relations"][R]["columns"]>;
+};
+
+export interface RecordDefinition<C extends Columns = Columns, R extends Relations = Relations> {
+  table: string;
+  columns: C;
+  relations: R;
+}
+
+type SelectOf<C extends Columns> = { [F in keyof C]: true };
+type PrismaSelect<D extends RecordDefinition> = SelectOf<D["columns"]> & {
+  [R in keyof D["relations"]]: { select: SelectOf<D["relations"][R]["columns"]> };
+};
+
+export function defineRecord<const C extends Columns, const R extends Relations>(definition: RecordDefinition<C, R>) {
+  return definition;
+}
+
+const trueFor = (columns: Columns) => Object.fromEntries(Object.keys(columns).map((name) => [name, true]));
+
+/** The Prisma `select` that reads exactly this record. */
+export function prismaSelect<D extends RecordDefinition>(record: D): PrismaSelect<D> {
+  const relations = Object.entries(record.relations).map(([name, r]) => [name, { select: trueFor(r.columns) }]);
+  return { ...trueFor(record.columns), ...Object.fromEntries(relations) } as PrismaSelect<D>;
+}
+
+/** The base table's alias in every raw query. */
+export const BASE = "t";
+const quote = (name: string) => `"${name}"`;
+const relationAlias = (index: number) => `r${index}`;
+const relationColumn = (relation: string, column: string) => `${relation}__${column}`;
+
+/** `SELECT … FROM … JOIN …` reading this record, with the base table aliased as BASE. */
+export function selectSql(record: RecordDefinition): string {
+  const columns = Object.keys(record.columns).map((name) => `${BASE}.${quote(name)}`);
+  const joins: string[] = [];
+  Object.entries(record.relations).forEach(([name, relation], index) => {
+    const alias = relationAlias(index);
+    for (const column of Object.keys(relation.columns))
+      columns.push(`${alias}.${quote(column)} AS ${quote(relationColumn(name, column))}`);
+    joins.push(
+      `${relation.optional ? "LEFT JOIN" : "JOIN"} ${quote(relation.table)} ${alias} ON ${alias}."id" = ${BASE}.${quote(relation.on)}`,
+    );
+  });
+  return `SELECT ${columns.join(", ")} FROM ${quote(record.table)} ${BASE} ${joins.join(" ")}`;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The base table's column for a field (fields come from contracts, never from callers). */
+export function columnOf(field: string): string {
+  if (!IDENTIFIER.test(field)) throw new Error(`Not a column name: ${field}`);
+  return `${BASE}.${quote(field)}`;
+}
+
+function valueOf(kind: Kind, raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  if (kind === "date" || kind === "date?") return raw instanceof Date ? raw : new Date(raw as string);
+  if (kind === "boolean") return Boolean(raw);
+  if (kind === "int?") return Number(raw);
+  return raw;
+}
+
+function mapColumns(columns: Columns, read: (name: string) => unknown): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(columns).map(([name, kind]) => [name, valueOf(kind, read(name))]));
+}
+
+/** A raw row as `selectSql` reads it, as the record. */
+export function fromRow<D extends RecordDefinition>(record: D, row: Record<string, unknown>): RecordOf<D> {
+  const result = mapColumns(record.columns, (name) => row[name]);
+  for (const [name, relation] of Object.entries(record.relations)) {
+    const absent = relation.optional && row[relation.on] === null;
+    result[name] = absent ? null : mapColumns(relation.columns, (column) => row[relationColumn(name, column)]);
+  }
+  return result as RecordOf<D>;
+}
