@@ -30,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    // The server's clock can be stopped and moved on by a spec (e2e/server-clock.ts).
+    command: "node --import tsx --import ./e2e/server-clock.ts scripts/start.ts",
     url: `${BASE_URL}/livez`,
     timeout: 240_000,
     reuseExistingServer: false,

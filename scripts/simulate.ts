@@ -38,6 +38,7 @@ async function agent(id: string, index: number): Promise<void> {
     test: false,
     created: new Date().toISOString(),
   };
+  let listed = false;
   for (let delay = 1000, first = true; ; delay = Math.min(delay + STEP_MS, MAX_DELAY_MS), first = false) {
     let answer: Record<string, unknown> | undefined;
     try {
@@ -53,6 +54,9 @@ async function agent(id: string, index: number): Promise<void> {
         if (first) return;
       } else {
         answer = JSON.parse(text) as Record<string, unknown>;
+        // Listed once the cloud knows it: a claim typed from this list finds the device.
+        if (!listed) console.log(`  ${label(id)}`);
+        listed = true;
       }
     } catch (error) {
       console.error(`[${label(id)}] cannot reach ${builder}: ${(error as Error).message}`);
@@ -68,7 +72,6 @@ async function agent(id: string, index: number): Promise<void> {
   }
 }
 
-console.log(`Simulating ${ids.length} device(s) against ${builder}. Claim them by typing these IDs:`);
-for (const id of ids) console.log(`  ${label(id)}`);
+console.log(`Simulating ${ids.length} device(s) against ${builder}. Claim them by typing these IDs as they register:`);
 await Promise.all(ids.map((id, index) => agent(id, index)));
 console.log("All simulated devices are claimed.");

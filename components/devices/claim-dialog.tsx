@@ -1,22 +1,32 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState, type FormEvent, type RefObject } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
-import { claimDevice, type DeviceView } from "@/lib/contracts/device";
+import { claimDevice, findDevices, normaliseClaimId, type DeviceView } from "@/lib/contracts/device";
 import { Dialog } from "../ui/dialog";
 import { TextArea } from "../ui/field";
 import { FormFooter } from "../ui/form-footer";
 import { Notice } from "../ui/notice";
 import { parseClaimIds } from "./claim-ids";
 
-interface ClaimResult {
-  typed: string;
-  device?: DeviceView;
-  error?: string;
-}
+/** What became of one typed ID: claimed now, in this fleet already, or refused (the API's message). */
+type ClaimResult =
+  | { typed: string; outcome: "claimed"; device: DeviceView }
+  | { typed: string; outcome: "owned"; id: string }
+  | { typed: string; outcome: "failed"; error: string };
 
-// device/claim for each pasted line; one ID gets its error inline, several get a result per line.
+function sayOf(result: ClaimResult): string {
+  if (result.outcome === "claimed") return `claimed as ${result.device.id}`;
+  if (result.outcome === "owned") return "already in your fleet";
+  return result.error;
+}
+const TONE = { claimed: "text-green-800", owned: "text-ink", failed: "text-danger" } as const;
+
+// device/claim for each pasted line; one ID gets its answer inline, several get a result per line.
+// The API answers a device already in the fleet as if it were claimed now (claims are idempotent),
+// so the fleet is asked first which of the IDs it holds, and those are said to be there.
 interface ClaimDialogProps {
   open: boolean;
   onClose: () => void;
@@ -29,27 +39,36 @@ export function ClaimDialog({ open, onClose, onClaimed, fallbackFocus }: ClaimDi
   const queryClient = useQueryClient();
   const [results, setResults] = useState<ClaimResult[]>([]);
   const claim = useMutation({
-    mutationFn: async (ids: string[]) => {
-      const settled = await Promise.allSettled(ids.map((id) => api.call(claimDevice, { id })));
-      return settled.map((outcome, i): ClaimResult =>
-        outcome.status === "fulfilled"
-          ? { typed: ids[i] ?? "", device: outcome.value }
-          : { typed: ids[i] ?? "", error: (outcome.reason as Error).message },
+    mutationFn: async (typed: string[]) => {
+      const ids = typed.map(normaliseClaimId);
+      const held = await api.list(findDevices, { id__in: ids }, { limit: ids.length });
+      const owned = new Set(held.data.map((device) => device.id));
+      return Promise.all(
+        typed.map(async (text, i): Promise<ClaimResult> => {
+          const id = ids[i] ?? "";
+          if (owned.has(id)) return { typed: text, outcome: "owned", id };
+          try {
+            return { typed: text, outcome: "claimed", device: await api.call(claimDevice, { id: text }) };
+          } catch (error) {
+            return { typed: text, outcome: "failed", error: (error as Error).message };
+          }
+        }),
       );
     },
-    onSuccess: async (claimed) => {
-      setResults(claimed);
-      const last = claimed.filter((r) => r.device).at(-1)?.device;
+    onSuccess: async (answered) => {
+      setResults(answered);
+      const last = answered.findLast((result) => result.outcome === "claimed");
       if (last) {
         await queryClient.invalidateQueries({ queryKey: deviceKeys.lists() });
-        onClaimed(last.id);
+        onClaimed(last.device.id);
       }
-      if (claimed.length === 1 && last) close();
+      if (answered.length === 1 && last) close();
     },
   });
 
   function close() {
     setResults([]);
+    claim.reset();
     onClose();
   }
 
@@ -57,7 +76,7 @@ export function ClaimDialog({ open, onClose, onClaimed, fallbackFocus }: ClaimDi
     event.preventDefault();
     const ids = parseClaimIds(String(new FormData(event.currentTarget).get("ids")));
     if (ids.length) claim.mutate(ids);
-    else setResults([{ typed: "", error: "Type the device ID printed on its label" }]);
+    else setResults([{ typed: "", outcome: "failed", error: "Type the device ID printed on its label" }]);
   }
 
   const single = results.length === 1 ? results[0] : undefined;
@@ -72,15 +91,22 @@ export function ClaimDialog({ open, onClose, onClaimed, fallbackFocus }: ClaimDi
           autoFocus
           spellCheck={false}
           autoCapitalize="characters"
-          error={single?.error}
+          error={single?.outcome === "failed" ? single.error : undefined}
           hint="Any case; spaces and dashes are fine. Paste several IDs, one per line, to claim them together."
         />
+        {single?.outcome === "owned" && (
+          <Notice>
+            <Link href={`/devices/${single.id}`} className="font-mono underline">
+              {single.id}
+            </Link>{" "}
+            is already in your fleet: there is nothing to claim.
+          </Notice>
+        )}
         {results.length > 1 && (
           <ul aria-label="Claim results" className="space-y-1 text-sm">
             {results.map((result) => (
-              <li key={result.typed} className={result.device ? "text-green-800" : "text-danger"}>
-                <span className="font-mono">{result.typed}</span>:{" "}
-                {result.device ? `claimed as ${result.device.id}` : result.error}
+              <li key={result.typed} className={TONE[result.outcome]}>
+                <span className="font-mono">{result.typed}</span>: {sayOf(result)}
               </li>
             ))}
           </ul>
@@ -91,7 +117,7 @@ export function ClaimDialog({ open, onClose, onClaimed, fallbackFocus }: ClaimDi
           pendingLabel="Claiming…"
           pending={claim.isPending}
           onCancel={close}
-          cancelLabel={results.length > 1 ? "Done" : "Cancel"}
+          cancelLabel={results.length > 1 || single?.outcome === "owned" ? "Done" : "Cancel"}
         />
       </form>
     </Dialog>

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useCurrentRole } from "@/lib/api/use-current-role";
 import { useApi } from "@/lib/api/use-api";
@@ -10,28 +11,35 @@ import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
 import { PageHeader } from "../ui/page-header";
 import { DeviceEditForm } from "./device-edit-form";
+import { Time } from "../ui/time";
+import { Connection, CONNECTION_NOTE } from "./connection";
 import { ReleaseDevice } from "./release-device";
-import { formatTime } from "./format";
 
 function Fields({ device }: { device: DeviceView }) {
-  const rows: Array<[string, string]> = [
+  const rows: Array<[string, ReactNode]> = [
     ["ID", device.id],
     ["Product", device.product],
     ["Model", device.model || "—"],
     ["State", device.state],
-    ["Connection", device.connection],
+    ["Last seen", <Time key="accessed" value={device.accessed} never="never" />],
+    [
+      "Connection",
+      <>
+        <Connection connection={device.connection} />
+        <span className="mt-1 block text-xs text-muted">{CONNECTION_NOTE}</span>
+      </>,
+    ],
     ["Version", device.version || "—"],
     ["Test device", device.test ? "yes" : "no"],
-    ["Registered", formatTime(device.registered)],
-    ["Claimed", formatTime(device.created)],
-    ["Last seen", formatTime(device.accessed)],
+    ["Registered", <Time key="registered" value={device.registered} />],
+    ["Claimed", <Time key="created" value={device.created} />],
   ];
   return (
     <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
       {rows.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="text-muted">{term}</dt>
-          <dd className="break-all">{value}</dd>
+          <dd className="[overflow-wrap:anywhere]">{value}</dd>
         </div>
       ))}
     </dl>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { DeviceView } from "@/lib/contracts/device";
-import { formatTime } from "./format";
+import { Time } from "../ui/time";
+import { Connection } from "./connection";
 
-const CONNECTION = { online: "bg-green-100 text-green-900", offline: "bg-slate-100 text-slate-700" } as const;
-
+// ID, name and last seen stay on a phone: last seen is what says a device is alive.
 export function DeviceRows({ devices, highlight }: { devices: DeviceView[]; highlight: string | null }) {
   return (
     <tbody>
@@ -19,13 +19,15 @@ export function DeviceRows({ devices, highlight }: { devices: DeviceView[]; high
             </Link>
             {device.id === highlight && <span className="ml-2 rounded bg-yellow-200 px-1 text-xs">new</span>}
           </td>
-          <td className="px-3 py-2">{device.name || <span className="text-muted">unnamed</span>}</td>
+          <td className="px-3 py-2 break-words">{device.name || <span className="text-muted">unnamed</span>}</td>
           <td className="hidden px-3 py-2 md:table-cell">{device.product}</td>
-          <td className="hidden px-3 py-2 sm:table-cell">{device.state}</td>
-          <td className="px-3 py-2">
-            <span className={`rounded px-2 py-0.5 text-xs ${CONNECTION[device.connection]}`}>{device.connection}</span>
+          <td className="hidden px-3 py-2 lg:table-cell">{device.state}</td>
+          <td className="hidden px-3 py-2 sm:table-cell">
+            <Connection connection={device.connection} />
           </td>
-          <td className="hidden px-3 py-2 md:table-cell">{formatTime(device.accessed)}</td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            <Time value={device.accessed} never="never" />
+          </td>
         </tr>
       ))}
     </tbody>

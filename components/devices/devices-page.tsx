@@ -1,6 +1,8 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useRef, useState } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
+import { useApi } from "@/lib/api/use-api";
 import { useCurrentRole } from "@/lib/api/use-current-role";
 import { usePagedList } from "@/lib/api/use-paged-list";
 import { deviceState, findDevices } from "@/lib/contracts/device";
@@ -14,6 +16,19 @@ import { ClaimDialog } from "./claim-dialog";
 import { DeviceRows } from "./device-rows";
 import { NoDevices } from "./no-devices";
 import { SortHeader, type SortState } from "./sort-header";
+
+const devicesCount = (n: number) => `${n} ${n === 1 ? "device" : "devices"}`;
+
+/** How many devices the fleet holds, whatever the page shows; claims and releases refresh it (lists key). */
+function useFleetTotal(): number | undefined {
+  const api = useApi();
+  const query = { limit: 1, total: true };
+  const fleet = useQuery({
+    queryKey: deviceKeys.list({}, query),
+    queryFn: () => api.list(findDevices, {}, query),
+  });
+  return fleet.data?.total_count;
+}
 
 const STATES = [
   { value: "", label: "Any state" },
@@ -30,6 +45,7 @@ export function DevicesPage() {
   const [highlight, setHighlight] = useState<string | null>(null);
   const filter = useDeferredValue(text);
   const claimButton = useRef<HTMLButtonElement>(null);
+  const fleetTotal = useFleetTotal();
 
   const stateFilter = deviceState.safeParse(state);
   const {
@@ -41,7 +57,7 @@ export function DevicesPage() {
     keys: deviceKeys,
     contract: findDevices,
     input: stateFilter.success ? { state: stateFilter.data } : {},
-    query: { sort: sort.field, order: sort.order, filter },
+    query: { sort: sort.field, order: sort.order, filter, total: true },
   });
   // A cursor belongs to the search, state and sort it was read with.
   const restart =
@@ -51,12 +67,17 @@ export function DevicesPage() {
       reset();
     };
   const unfiltered = !filter && !state && firstPage;
+  const matching = devices.data?.total_count;
 
   return (
     <>
       <PageHeader
         title="Devices"
-        description="Your fleet: every device claimed into this account."
+        description={
+          fleetTotal === undefined
+            ? "Your fleet: every device claimed into this account."
+            : `Your fleet: ${devicesCount(fleetTotal)} claimed into this account.`
+        }
         actions={
           canClaim && (
             <Button ref={claimButton} onClick={() => setClaiming(true)}>
@@ -75,6 +96,9 @@ export function DevicesPage() {
         />
         <SelectField label="State" options={STATES} value={state} onChange={(e) => restart(setState)(e.target.value)} />
       </div>
+      <p role="status" className="mb-2 text-sm text-muted">
+        {(filter || state) && matching ? `${devicesCount(matching)} ${matching === 1 ? "matches" : "match"}.` : ""}
+      </p>
       <ListStates
         list={devices}
         what="devices"
@@ -100,16 +124,16 @@ export function DevicesPage() {
                   field="state"
                   sort={sort}
                   onSort={restart(setSort)}
-                  className="hidden sm:table-cell"
+                  className="hidden lg:table-cell"
                 />
-                <SortHeader label="Connection" field="connection" sort={sort} onSort={restart(setSort)} />
                 <SortHeader
-                  label="Last seen"
-                  field="accessed"
+                  label="Connection"
+                  field="connection"
                   sort={sort}
                   onSort={restart(setSort)}
-                  className="hidden md:table-cell"
+                  className="hidden sm:table-cell"
                 />
+                <SortHeader label="Last seen" field="accessed" sort={sort} onSort={restart(setSort)} />
               </>
             }
           >

@@ -1,9 +1,10 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
+import { useDialogMutation } from "@/lib/api/use-dialog-mutation";
 import { releaseDevice, type DeviceView } from "@/lib/contracts/device";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -15,14 +16,17 @@ export function ReleaseDevice({ device }: { device: DeviceView }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const label = device.name ? `${device.name} (${device.id})` : device.id;
-  const release = useMutation({
-    mutationFn: () => api.call(releaseDevice, { id: device.id }),
-    onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: deviceKeys.detail(device.id) });
-      await queryClient.invalidateQueries({ queryKey: deviceKeys.lists() });
-      router.push("/devices");
+  const { mutation: release, close } = useDialogMutation(
+    {
+      mutationFn: () => api.call(releaseDevice, { id: device.id }),
+      onSuccess: async () => {
+        queryClient.removeQueries({ queryKey: deviceKeys.detail(device.id) });
+        await queryClient.invalidateQueries({ queryKey: deviceKeys.lists() });
+        router.push("/devices");
+      },
     },
-  });
+    () => setConfirming(false),
+  );
 
   return (
     <section className="rounded-lg border border-red-200 bg-white p-4">
@@ -41,7 +45,7 @@ export function ReleaseDevice({ device }: { device: DeviceView }) {
         pending={release.isPending}
         error={release.error}
         onConfirm={() => release.mutate()}
-        onClose={() => setConfirming(false)}
+        onClose={close}
       >
         <strong>{label}</strong> will be disconnected and returned to the unclaimed pool. Its history stays with this
         account.

@@ -4,12 +4,12 @@ import { useEffect, useRef } from "react";
 import { productKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { getProduct } from "@/lib/contracts/product";
-import { formatTime } from "../devices/format";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { TextField } from "../ui/field";
 import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
+import { Time } from "../ui/time";
 import { DeviceSnippets } from "./device-snippets";
 import { RotateToken } from "./rotate-token";
 
@@ -37,7 +37,7 @@ export function ProductDetail({ id, onClose }: { id: string; onClose: () => void
                 {product.data.name}
               </h2>
               <p className="text-sm text-muted">
-                {product.data.description || "No description"} · created {formatTime(product.data.created)}
+                {product.data.description || "No description"} · created <Time value={product.data.created} />
               </p>
             </div>
             <Button look="quiet" aria-label={`Close ${product.data.name}`} onClick={onClose}>

@@ -1,10 +1,7 @@
-import type { z } from "zod";
-import type { productView } from "@/lib/contracts/product";
-import { formatTime } from "../devices/format";
+import type { ProductView } from "@/lib/contracts/product";
 import { Button } from "../ui/button";
 import { ActionsHead, ColumnHeads, DataTable } from "../ui/table";
-
-type ProductView = z.infer<typeof productView>;
+import { Time } from "../ui/time";
 
 const COLUMNS = [
   ["Name", ""],
@@ -43,7 +40,9 @@ export function ProductTable({
             <td className="hidden px-3 py-2 md:table-cell">
               {product.description || <span className="text-muted">—</span>}
             </td>
-            <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{formatTime(product.created)}</td>
+            <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">
+              <Time value={product.created} />
+            </td>
             <td className="px-3 py-2 text-right">
               <Button look="secondary" aria-label={`Show ${product.name}`} onClick={() => onShow(product.id)}>
                 Show

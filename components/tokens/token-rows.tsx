@@ -1,9 +1,6 @@
-import type { z } from "zod";
-import type { tokenView } from "@/lib/contracts/token";
+import type { TokenView } from "@/lib/contracts/token";
 import { Button } from "../ui/button";
-import { formatTime } from "../devices/format";
-
-export type TokenView = z.infer<typeof tokenView>;
+import { Time } from "../ui/time";
 
 // Name, role and the revoke button stay on a phone; the rest is detail for wider screens.
 export function TokenRows({ tokens, onRevoke }: { tokens: TokenView[]; onRevoke: (token: TokenView) => void }) {
@@ -14,9 +11,15 @@ export function TokenRows({ tokens, onRevoke }: { tokens: TokenView[]; onRevoke:
           <td className="px-3 py-2 break-words">{token.name}</td>
           <td className="px-3 py-2">{token.role}</td>
           <td className="hidden px-3 py-2 font-mono md:table-cell">{token.prefix}…</td>
-          <td className="hidden px-3 py-2 md:table-cell">{formatTime(token.created)}</td>
-          <td className="hidden px-3 py-2 md:table-cell">{token.expires ? formatTime(token.expires) : "Never"}</td>
-          <td className="hidden px-3 py-2 sm:table-cell">{token.lastUsed ? formatTime(token.lastUsed) : "Never"}</td>
+          <td className="hidden px-3 py-2 md:table-cell">
+            <Time value={token.created} />
+          </td>
+          <td className="hidden px-3 py-2 md:table-cell">
+            <Time value={token.expires} never="Never" />
+          </td>
+          <td className="hidden px-3 py-2 sm:table-cell">
+            <Time value={token.lastUsed} never="Never" />
+          </td>
           <td className="px-3 py-2 text-right">
             <Button look="danger" aria-label={`Revoke ${token.name}`} onClick={() => onRevoke(token)}>
               Revoke

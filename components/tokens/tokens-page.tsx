@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { tokenKeys } from "@/lib/api/query-keys";
 import { useCurrentRole } from "@/lib/api/use-current-role";
 import { usePagedList } from "@/lib/api/use-paged-list";
-import { findTokens } from "@/lib/contracts/token";
+import { findTokens, type TokenView } from "@/lib/contracts/token";
 import { roleAllows } from "@/lib/contracts/verb";
 import { Button } from "../ui/button";
 import { EmptyPage, ListStates } from "../ui/list-states";
@@ -12,7 +12,7 @@ import { PageHeader } from "../ui/page-header";
 import { ActionsHead, ColumnHeads, DataTable } from "../ui/table";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
-import { TokenRows, type TokenView } from "./token-rows";
+import { TokenRows } from "./token-rows";
 
 const COLUMNS = [
   ["Name", ""],

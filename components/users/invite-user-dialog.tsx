@@ -6,11 +6,11 @@ import { useApi } from "@/lib/api/use-api";
 import { useDialogMutation } from "@/lib/api/use-dialog-mutation";
 import { createUser } from "@/lib/contracts/user";
 import { isAccountRole, roleAllows, type AccountRole } from "@/lib/contracts/verb";
-import { formatTime } from "../devices/format";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
 import { FormFooter } from "../ui/form-footer";
 import { FormErrorNotice } from "../ui/notice";
+import { Time } from "../ui/time";
 import { ShownOnce } from "../tokens/shown-once";
 import { grantableRoles } from "./role-options";
 
@@ -55,7 +55,7 @@ export function InviteUserDialog({ open, onClose, ownRole, fallbackFocus }: Invi
     >
       {invited ? (
         <ShownOnce label="Invite link" value={invited.invite} onDone={close}>
-          Send it to {invited.user.email}. It works once, until {formatTime(invited.inviteExpires)}.
+          Send it to {invited.user.email}. It works once and expires <Time value={invited.inviteExpires} />.
         </ShownOnce>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>

@@ -1,8 +1,8 @@
 "use client";
 import type { UserView } from "@/lib/contracts/user";
 import { roleAllows, type AccountRole } from "@/lib/contracts/verb";
-import { formatTime } from "../devices/format";
 import { Button } from "../ui/button";
+import { Time } from "../ui/time";
 import { RoleCell } from "./role-cell";
 
 const STATUS = { active: "bg-green-100 text-green-900", invited: "bg-amber-100 text-amber-950" } as const;
@@ -37,7 +37,9 @@ export function UserRows({ users, ownId, ownRole, isAdmin, onRemove }: UserRowsP
             <td className="hidden px-3 py-2 sm:table-cell">
               <span className={`rounded px-2 py-0.5 text-xs ${STATUS[user.status]}`}>{user.status}</span>
             </td>
-            <td className="hidden px-3 py-2 md:table-cell">{user.lastLogin ? formatTime(user.lastLogin) : "Never"}</td>
+            <td className="hidden px-3 py-2 md:table-cell">
+              <Time value={user.lastLogin} never="Never" />
+            </td>
             {isAdmin && (
               <td className="px-3 py-2 text-right">
                 {manageable && (

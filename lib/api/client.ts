@@ -1,8 +1,11 @@
 import type { z } from "zod";
+import { fieldErrorsOf } from "../contracts/field-errors";
 import { verbPath, type InputOf, type VerbContract } from "../contracts/verb";
 
 // The browser's typed client: one function for every verb, typed and checked by the same
-// contracts the API serves (lib/contracts/verb.ts). It asks for the JSON error model.
+// contracts the API serves (lib/contracts/verb.ts). Input the contract refuses is never sent:
+// every form gets the API's own field messages at once, and only what the server alone knows (a
+// taken email, a device claimed elsewhere) costs a request. It asks for the JSON error model.
 
 /** An API error as the portal shows it: the message, and the request ID to quote. */
 export class ApiClientError extends Error {
@@ -15,6 +18,12 @@ export class ApiClientError extends Error {
   ) {
     super(message);
     this.name = "ApiClientError";
+  }
+
+  /** Input the verb's contract refuses, found before sending (so no request ID): the same fields the API would answer. */
+  static invalidInput(fields: ReadonlyArray<{ name: string; message: string }>): ApiClientError {
+    const message = fields.map((field) => `${field.name}: ${field.message}`).join("; ");
+    return new ApiClientError(400, "validation_error", message, null, fields);
   }
 
   /** The login access token was refused: the session is over. */
@@ -30,12 +39,15 @@ export interface ListQuery {
   order?: "ASC" | "DESC";
   sort?: string;
   filter?: string;
+  /** Ask for `total_count`: how many items match, over every page. */
+  total?: boolean;
 }
 
 export interface ListAnswer<T> {
   data: T[];
   next: string | null;
   prev: string | null;
+  total_count?: number;
 }
 
 /** A `find` verb: answers a page of items. */
@@ -45,6 +57,9 @@ type ItemOf<C extends ListContract> = z.infer<C["output"]>[number];
 /** A client for one login access token (empty for public verbs); `onSessionEnded` hears when the API refuses it. */
 export function apiClient(token: string, onSessionEnded: () => void = () => {}) {
   async function post(contract: VerbContract, input: unknown, search = ""): Promise<unknown> {
+    // The server parses the input again (and applies the contract's trimming then).
+    const checked = contract.input.safeParse(input);
+    if (!checked.success) throw ApiClientError.invalidInput(fieldErrorsOf(checked.error));
     let response: Response;
     try {
       response = await fetch(`/api/${verbPath(contract)}${search}`, {
@@ -104,5 +119,6 @@ function searchOf(query: ListQuery): string {
   if (query.order) params.set("order", query.order);
   if (query.sort) params.set("sort", query.sort);
   if (query.filter?.trim()) params.set("filter", query.filter.trim());
+  if (query.total) params.set("include", "total_count");
   return params.size ? `?${params}` : "";
 }

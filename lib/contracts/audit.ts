@@ -36,6 +36,7 @@ export const auditView = z.object({
   requestId: z.string(),
   created: timestamp,
 });
+export type AuditView = z.infer<typeof auditView>;
 
 // audit/find — the account's security trail, newest first (admin)
 export const findAudit = defineList({

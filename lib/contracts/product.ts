@@ -10,8 +10,10 @@ export const productView = z.object({
   created: timestamp,
   updated: timestamp,
 });
+export type ProductView = z.infer<typeof productView>;
 /** The owner reads the product token again at will: it is baked into firmware. */
 export const productWithToken = productView.extend({ token: z.string() });
+export type ProductWithToken = z.infer<typeof productWithToken>;
 
 export const createProduct = defineVerb({
   controller: "product",

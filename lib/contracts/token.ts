@@ -12,6 +12,7 @@ export const tokenView = z.object({
   lastUsed: timestamp.nullable(),
   created: timestamp,
 });
+export type TokenView = z.infer<typeof tokenView>;
 
 // token/create — a CloudAPI token; the secret is in this answer and nowhere else, ever
 export const createToken = defineVerb({

@@ -6,6 +6,7 @@ import { env } from "../env";
 import { invalidToken } from "../errors";
 import { hashSecret } from "../security/secrets";
 import type { Principal } from "./context";
+import { recordDeviceContact } from "./device-contact";
 
 export const TOKEN_PREFIX = { login: "fpl_", cloud: "fpc_", device: "fpd_", product: "fpp_" } as const;
 // Sliding expiry and "last used" are written at most this often per token (ARCHITECTURE.md).
@@ -26,6 +27,7 @@ export async function authenticate(secret: string, now = new Date()): Promise<Pr
     await touchToken(db(), token.id, now, expires);
   }
   if (token.kind === "device" && token.deviceId) {
+    await recordDeviceContact(token.deviceId, now);
     return {
       kind: "device",
       tokenId: token.id,

@@ -14,7 +14,7 @@ import {
   updateAccountDevice,
 } from "../db/devices";
 import { filterWhere, textWhere } from "../db/list";
-import { all } from "../db/where";
+import { all, type Where } from "../db/where";
 import { createTokenRow, revokeTokensOf } from "../db/tokens";
 import { env } from "../env";
 import { ApiError, conflict, DEVICE_NOT_FOUND, notFound } from "../errors";
@@ -22,6 +22,7 @@ import { newId } from "../ids";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { auditEntry, type CallContext } from "./context";
+import { recordDeviceContact } from "./device-contact";
 import { deviceView } from "./views";
 
 /** What a person types from a label: any case, with spaces and dashes. */
@@ -67,6 +68,7 @@ export async function registerDevice(ctx: CallContext, input: RegisterInput) {
   } else if (!device.accountId) {
     await refreshPoolDevice(db(), id, fields);
   }
+  await recordDeviceContact(id, new Date(), device?.accessed);
   if (!device?.accountId) return { registered: true as const };
   const accountId = device.accountId;
   // The agent asks once per claim; each claimed answer carries a fresh device token.
@@ -132,11 +134,16 @@ export async function getDevice(ctx: CallContext, input: { id: string }) {
   return deviceView(await getDeviceOrThrow(ctx, input.id));
 }
 
+/** `filter=` text: the ID part matches as a claim reads a label (any case, spaces and dashes). */
+function searchWhere(text: string | undefined): Where | undefined {
+  if (!text) return undefined;
+  const others = findDevicesContract.textFields.filter((field) => field !== "id");
+  const matches = [textWhere(normaliseClaimId(text), ["id"]), textWhere(text, others)];
+  return { or: matches.filter((match): match is Where => match !== undefined) };
+}
+
 export async function findDevices(ctx: CallContext, input: Record<string, unknown>) {
-  const filters = all(
-    filterWhere(input, findDevicesContract.filters),
-    textWhere(ctx.page?.text, findDevicesContract.textFields),
-  );
+  const filters = all(filterWhere(input, findDevicesContract.filters), searchWhere(ctx.page?.text));
   const page = await findDevicesPage(db(), ctx.accountId, filters, ctx.page!);
   return { ...page, items: page.items.map(deviceView) };
 }

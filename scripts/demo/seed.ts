@@ -13,6 +13,13 @@ import { createProduct } from "../../lib/services/products";
 // Demo data, made through the same services the API uses: the deployment's owner, a product, and
 // devices registered exactly as agents register, waiting to be claimed.
 const DEMO_FILE = "demo.json";
+
+interface Demo {
+  email: string;
+  password: string;
+  productToken: string;
+  claimIds: string[];
+}
 const system = {
   requestId: "demo",
   address: "local",
@@ -24,7 +31,7 @@ const system = {
 export async function seedDemo(say: (line: string) => void): Promise<void> {
   const file = path.join(env().dataDir, DEMO_FILE);
   if (existsSync(file)) {
-    const demo = JSON.parse(readFileSync(file, "utf8")) as { email: string; password: string; claimIds: string[] };
+    const demo = JSON.parse(readFileSync(file, "utf8")) as Demo;
     return printDemo(say, demo);
   }
   if ((await countAccounts(db())) > 0) {
@@ -60,17 +67,18 @@ export async function seedDemo(say: (line: string) => void): Promise<void> {
     await registerDevice(agent, { id, name: `Thermostat ${i}`, model: "TH-1" });
     claimIds.push(id);
   }
-  const demo = { email, password, productToken: product.token, claimIds };
+  const demo: Demo = { email, password, productToken: product.token, claimIds };
   writeFileSync(file, JSON.stringify(demo, null, 2), { mode: 0o600 });
   printDemo(say, demo);
 }
 
-function printDemo(say: (line: string) => void, demo: { email: string; password: string; claimIds: string[] }) {
+const label = (id: string) => `${id.slice(0, 5)}-${id.slice(5)}`.toLowerCase();
+
+/** What to do next: sign in, bring the devices to life with the simulator, claim them by their labels. */
+function printDemo(say: (line: string) => void, demo: Demo) {
   say(`Demo owner: ${demo.email} / ${demo.password}`);
-  say(
-    `Devices waiting to be claimed: ${demo.claimIds
-      .slice(0, 4)
-      .map((id) => `${id.slice(0, 5)}-${id.slice(5)}`.toLowerCase())
-      .join(", ")} …`,
-  );
+  say(`Product token (Demo Thermostat): ${demo.productToken}`);
+  say(`Devices waiting to be claimed (${demo.claimIds.length}): ${demo.claimIds.map(label).join(", ")}`);
+  say("To make them poll like real agents, run in another terminal:");
+  say(`  npm run simulate -- --product ${demo.productToken} --ids ${demo.claimIds.join(",")} --url ${env().appOrigin}`);
 }
