@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { expect } from "@playwright/test";
 import { ORIGIN } from "./owner";
 
-/** The line an agent prints once its first registration is answered: only then can it be claimed. */
-const REGISTERED = /^\[([0-9A-Z]{5}-[0-9A-Z]{5})\] registered: waiting to be claimed$/m;
+/** The simulator lists a label once its device has registered: only then can it be claimed. */
+const LABEL = /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m;
 
 /** `npm run simulate` with one agent and this product token, as a person runs it. */
 export function startSimulator(productToken: string) {
@@ -27,8 +27,8 @@ export function startSimulator(productToken: string) {
     kill: () => child.kill(),
     /** The label ID the simulator prints for its device, once it has registered. */
     async label(): Promise<string> {
-      await expect.poll(() => REGISTERED.exec(output)?.[1], { timeout: 15_000 }).toBeTruthy();
-      return REGISTERED.exec(output)![1]!;
+      await expect.poll(() => LABEL.exec(output)?.[1], { timeout: 15_000 }).toBeTruthy();
+      return LABEL.exec(output)![1]!;
     },
   };
 }

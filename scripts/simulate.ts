@@ -61,7 +61,6 @@ async function agent(id: string, index: number): Promise<void> {
     } catch (error) {
       console.error(`[${label(id)}] cannot reach ${builder}: ${(error as Error).message}`);
     }
-    if (answer && first) console.log(`[${label(id)}] registered: waiting to be claimed`);
     if (answer?.api && answer.token) {
       console.log(
         `[${label(id)}] claimed by account ${String(answer.accountId)}: cloud ${String(answer.api)} (${String(answer.cloudType)})`,
