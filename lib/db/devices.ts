@@ -84,7 +84,8 @@ export async function claimIfUnclaimed(
 ) {
   const { count } = await q.device.updateMany({
     where: { id, accountId: null },
-    data: { accountId, state: "claimed", created: now, accessed: now, ...(test === undefined ? {} : { test }) },
+    // A claim is not a contact: last seen stays what the device itself last did.
+    data: { accountId, state: "claimed", created: now, ...(test === undefined ? {} : { test }) },
   });
   return count === 1;
 }

@@ -29,17 +29,18 @@ describe("last seen", () => {
     const start = Date.now() + 3_600_000;
     vi.useFakeTimers({ toFake: ["Date"] });
 
-    at(start, 0);
+    const registeredAt = at(start, 0);
     expect((await register()).json).toEqual({ registered: true });
-    const claimedAt = at(start, 5);
+    at(start, 5);
     expect((await call("/api/device/claim", { token: me.token, body: { id } })).status).toBe(200);
-    expect(await lastSeen()).toBe(claimedAt);
+    // A claim is a person's act, not the device's contact.
+    expect(await lastSeen()).toBe(registeredAt);
 
     at(start, 20);
     const claimed = await register();
     expect(claimed.json.token).toMatch(/^fpd_/);
     // Within 30 s of the recorded contact: nothing is written.
-    expect(await lastSeen()).toBe(claimedAt);
+    expect(await lastSeen()).toBe(registeredAt);
 
     const polled = at(start, 40);
     await register();
