@@ -2,7 +2,7 @@ import type { PageRequest } from "../paging";
 import { isRoot, type Queryable } from "./client";
 import { listPage, prismaList, rawList, rawRows } from "./list";
 import { rawReader } from "./raw-reader";
-import { defineRecord, prismaSelect, type RecordOf } from "./records";
+import { defineRecord, type RecordOf } from "./records";
 import { all, equal, type Where } from "./where";
 
 /** A device as every read answers it, with its product's name. */
@@ -28,7 +28,7 @@ export const deviceRecord = defineRecord({
   relations: { product: { table: "Product", on: "productId", optional: false, columns: { name: "string" } } },
 });
 export type DeviceRecord = RecordOf<typeof deviceRecord>;
-const select = prismaSelect(deviceRecord);
+const { select } = deviceRecord;
 
 /** A device back in the pool, clean: the next owner sees nothing the previous one wrote. */
 const BACK_TO_POOL = {

@@ -2,7 +2,7 @@ import { conditionsOf, type FilterSpec } from "../contracts/filters";
 import { env } from "../env";
 import type { Page, PageRequest } from "../paging";
 import type { RawReader } from "./raw-reader";
-import { BASE, columnOf, fromRow, selectSql, type RecordDefinition, type RecordOf } from "./records";
+import { BASE, columnOf, type RecordDefinition, type RecordOf, type RecordReads } from "./records";
 import { all, toPrisma, toSql, type Value, type Where } from "./where";
 
 // Keyset pagination on (sort column, id) and field filters, for every list, whichever path reads
@@ -121,7 +121,7 @@ export function prismaList<Row>(
 }
 
 /** A record's rows read by the raw reader, in `order` when given. */
-export async function rawRows<D extends RecordDefinition>(
+export async function rawRows<D extends RecordDefinition & RecordReads<D>>(
   record: D,
   reader: RawReader,
   where: Where,
@@ -136,14 +136,14 @@ export async function rawRows<D extends RecordDefinition>(
   });
   params.push(take);
   const sql =
-    `${selectSql(record)} WHERE ${condition}` +
+    `${record.sql} WHERE ${condition}` +
     (orderBy.length ? ` ORDER BY ${orderBy.join(", ")}` : "") +
     ` LIMIT ${reader.dialect.placeholder(params.length)}`;
-  return (await reader.all(sql, params)).map((row) => fromRow(record, row));
+  return (await reader.all(sql, params)).map(record.fromRow);
 }
 
 /** A record's list read by the raw reader. */
-export function rawList<D extends RecordDefinition>(record: D, reader: RawReader): ListSource<RecordOf<D>> {
+export function rawList<D extends RecordDefinition & RecordReads<D>>(record: D, reader: RawReader): ListSource<RecordOf<D>> {
   return {
     rows: (where, order, take) => rawRows(record, reader, where, order, take),
     count: async (where) => {

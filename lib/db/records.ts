@@ -42,19 +42,31 @@ export interface RecordDefinition<C extends Columns = Columns, R extends Relatio
   relations: R;
 }
 
+/** What `defineRecord` adds to a definition. */
+export interface RecordReads<D extends RecordDefinition> {
+  sql: string;
+  fromRow: (row: Record<string, unknown>) => RecordOf<D>;
+}
+
 type SelectOf<C extends Columns> = { [F in keyof C]: true };
 type PrismaSelect<D extends RecordDefinition> = SelectOf<D["columns"]> & {
   [R in keyof D["relations"]]: { select: SelectOf<D["relations"][R]["columns"]> };
 };
 
+/** A record with what both paths read it by, worked out once: Prisma's select, the SQL, the row mapping. */
 export function defineRecord<const C extends Columns, const R extends Relations>(definition: RecordDefinition<C, R>) {
-  return definition;
+  return {
+    ...definition,
+    select: prismaSelect(definition),
+    sql: selectSql(definition),
+    fromRow: rowMapper(definition),
+  };
 }
 
 const trueFor = (columns: Columns) => Object.fromEntries(Object.keys(columns).map((name) => [name, true]));
 
 /** The Prisma `select` that reads exactly this record. */
-export function prismaSelect<D extends RecordDefinition>(record: D): PrismaSelect<D> {
+function prismaSelect<D extends RecordDefinition>(record: D): PrismaSelect<D> {
   const relations = Object.entries(record.relations).map(([name, r]) => [name, { select: trueFor(r.columns) }]);
   return { ...trueFor(record.columns), ...Object.fromEntries(relations) } as PrismaSelect<D>;
 }
@@ -66,7 +78,7 @@ const relationAlias = (index: number) => `r${index}`;
 const relationColumn = (relation: string, column: string) => `${relation}__${column}`;
 
 /** `SELECT … FROM … JOIN …` reading this record, with the base table aliased as BASE. */
-export function selectSql(record: RecordDefinition): string {
+function selectSql(record: RecordDefinition): string {
   const columns = Object.keys(record.columns).map((name) => `${BASE}.${quote(name)}`);
   const joins: string[] = [];
   Object.entries(record.relations).forEach(([name, relation], index) => {
@@ -88,24 +100,36 @@ export function columnOf(field: string): string {
   return `${BASE}.${quote(field)}`;
 }
 
-function valueOf(kind: Kind, raw: unknown): unknown {
-  if (raw === null || raw === undefined) return null;
-  if (kind === "date" || kind === "date?") return raw instanceof Date ? raw : new Date(raw as string);
-  if (kind === "boolean") return Boolean(raw);
-  if (kind === "int?") return Number(raw);
-  return raw;
+const CONVERT: Record<Kind, (raw: unknown) => unknown> = {
+  string: (raw) => raw,
+  "string?": (raw) => raw ?? null,
+  boolean: (raw) => Boolean(raw),
+  "int?": (raw) => (raw === null || raw === undefined ? null : Number(raw)),
+  date: (raw) => (raw instanceof Date ? raw : new Date(raw as string)),
+  "date?": (raw) => (raw === null || raw === undefined ? null : raw instanceof Date ? raw : new Date(raw as string)),
+};
+
+type Reader = Array<[name: string, column: string, convert: (raw: unknown) => unknown]>;
+const readerOf = (columns: Columns, columnName: (name: string) => string): Reader =>
+  Object.entries(columns).map(([name, kind]) => [name, columnName(name), CONVERT[kind]]);
+
+function read(reader: Reader, row: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, column, convert] of reader) result[name] = convert(row[column]);
+  return result;
 }
 
-function mapColumns(columns: Columns, read: (name: string) => unknown): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(columns).map(([name, kind]) => [name, valueOf(kind, read(name))]));
-}
-
-/** A raw row as `selectSql` reads it, as the record. */
-export function fromRow<D extends RecordDefinition>(record: D, row: Record<string, unknown>): RecordOf<D> {
-  const result = mapColumns(record.columns, (name) => row[name]);
-  for (const [name, relation] of Object.entries(record.relations)) {
-    const absent = relation.optional && row[relation.on] === null;
-    result[name] = absent ? null : mapColumns(relation.columns, (column) => row[relationColumn(name, column)]);
-  }
-  return result as RecordOf<D>;
+/** Maps a raw row as the record's SQL reads it to the record; worked out once per record. */
+function rowMapper<D extends RecordDefinition>(record: D): (row: Record<string, unknown>) => RecordOf<D> {
+  const base = readerOf(record.columns, (name) => name);
+  const relations = Object.entries(record.relations).map(
+    ([name, relation]) =>
+      [name, relation, readerOf(relation.columns, (column) => relationColumn(name, column))] as const,
+  );
+  return (row) => {
+    const result = read(base, row);
+    for (const [name, relation, reader] of relations)
+      result[name] = relation.optional && row[relation.on] === null ? null : read(reader, row);
+    return result as RecordOf<D>;
+  };
 }

@@ -2,7 +2,7 @@ import type { PageRequest } from "../paging";
 import { isRoot, type Queryable } from "./client";
 import { listPage, prismaList, rawRows } from "./list";
 import { rawReader } from "./raw-reader";
-import { defineRecord, prismaSelect, type RecordOf } from "./records";
+import { defineRecord, type RecordOf } from "./records";
 import { equal, type Where } from "./where";
 
 // Token rows. Hot path: findTokenByHash runs on every authenticated request (one indexed read).
@@ -29,7 +29,7 @@ export type TokenRecord = RecordOf<typeof tokenRecord>;
 
 /** Outside a transaction the raw reader answers; inside one, the transaction itself. */
 export async function findTokenByHash(q: Queryable, hash: string): Promise<TokenRecord | null> {
-  if (!isRoot(q)) return q.token.findUnique({ where: { hash }, select: prismaSelect(tokenRecord) });
+  if (!isRoot(q)) return q.token.findUnique({ where: { hash }, select: tokenRecord.select });
   const [token] = await rawRows(tokenRecord, rawReader(), equal({ hash }), [], 1);
   return token ?? null;
 }
