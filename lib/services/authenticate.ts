@@ -8,7 +8,7 @@ import { hashSecret } from "../security/secrets";
 import type { Principal } from "./context";
 
 export const TOKEN_PREFIX = { login: "fpl_", cloud: "fpc_", device: "fpd_", product: "fpp_" } as const;
-// Sliding expiry and "last used" are written at most this often per token (ARCHITECTURE.md).
+// Sliding expiry and "last used" are written at most this often per token (docs/architecture.md#secrets-and-hashing).
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Resolves a bearer secret to its principal, or throws invalid_token. */
