@@ -33,8 +33,9 @@ const config = [
       "next-env.d.ts",
     ],
   },
-  // Layers point one way (ARCHITECTURE.md): only lib/db touches Prisma; the browser's code never
-  // reaches server layers; next-auth stays behind lib/session so it can be replaced (ADR 007).
+  // Layers point one way (docs/architecture.md#layers): only lib/db touches Prisma; the browser's
+  // code never reaches server layers; next-auth stays behind lib/session so it can be replaced
+  // (ADR 007).
   {
     files: ["**/*.{ts,tsx,mjs}"],
     ignores: ["lib/session/**"],

@@ -3,7 +3,7 @@ import { contentSecurityPolicy } from "./lib/http/security-headers";
 
 // Pages only (see the matcher): a fresh nonce per request, which Next puts on its own scripts when
 // it finds the policy on the request, and the path, so the portal layout can send a signed-out
-// visitor to sign-in and back. Authentication itself is never decided here (STYLE.md, pitfalls).
+// visitor to sign-in and back. Authentication itself is never decided here (docs/style.md#adapters-stay-thin).
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "production");

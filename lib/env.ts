@@ -78,7 +78,7 @@ export function loadOrCreateSecrets(dataDir: string): GeneratedSecrets {
   }
 }
 
-/** 127.0.0.1 and localhost name the same app (API.md §1). */
+/** 127.0.0.1 and localhost name the same app (docs/api.md#login-access-tokens-and-origin). */
 function sameAppOrigins(origin: string): string[] {
   const url = new URL(origin);
   const names = [url.origin];

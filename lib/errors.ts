@@ -40,7 +40,7 @@ export class ApiError extends Error {
   }
 }
 
-// The agent recognises these two bodies literally and re-registers on either (API.md §2).
+// The agent recognises these two bodies literally and re-registers on either (docs/api.md#errors).
 export const DEVICE_NOT_FOUND = "Cannot find device";
 export const AUTHENTICATION_FAILED = "Authentication failed";
 

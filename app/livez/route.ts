@@ -1,5 +1,4 @@
-// Liveness: the process answers. Deliberately touches nothing else, which also makes it the
-// framework floor that `npm run bench:api` measures the API against.
+// Liveness: the process answers. Deliberately touches nothing else.
 export function GET(): Response {
   return new Response("ok", { headers: { "Content-Type": "text/plain" } });
 }

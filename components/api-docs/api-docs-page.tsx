@@ -5,7 +5,7 @@ import { Loading } from "../ui/loading";
 import { PageHeader } from "../ui/page-header";
 import { SwaggerUi } from "./swagger-ui";
 
-// The reference is the served OpenAPI document, so it cannot disagree with the dispatcher.
+// The reference is the served OpenAPI document, so it cannot disagree with the verb pipeline.
 export function ApiDocsPage() {
   const session = usePortalSession();
   const role = useCurrentRole();

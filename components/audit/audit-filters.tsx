@@ -22,7 +22,7 @@ function isoOf(local: string, endOfMinute: boolean): string | undefined {
   return new Date(date.getTime() + extra).toISOString();
 }
 
-/** The find body (API.md §5, Audit): exact `action` and `actor` (its label), and the time range. */
+/** The find body (docs/api.md#lists): exact `action` and `actor` (its label), and the time range. */
 export function auditBody(values: AuditFilterValues): Record<string, string> {
   const body: Record<string, string> = {};
   if (values.action) body.action = values.action;

@@ -15,7 +15,7 @@ const useOrigin = () =>
 export function DeviceSnippets({ token }: { token: string }) {
   const origin = useOrigin();
   // The agent reads `device.product` and `device.id` from device.json5 and posts them to
-  // `<api.builder>/device/register` with the product token as its bearer credential (API.md §5).
+  // `<api.builder>/device/register` with the product token as its bearer credential (docs/api.md#the-device-lifecycle).
   const deviceJson5 = `// config/device.json5
 {
     id: "DEVICE-ID",        // the claim ID printed on the device's label

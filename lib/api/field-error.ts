@@ -1,7 +1,7 @@
 import { ApiClientError } from "./client";
 
 /**
- * The API's message for one input of a form (its `fields`, API.md error model), so the form can
+ * The API's message for one input of a form (its `fields`, docs/api.md#errors), so the form can
  * show it on that input; undefined for any other error, which the form shows as a whole.
  */
 export function fieldErrorOf(error: unknown, name: string): string | undefined {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Field schemas shared by several controllers: bounded, trimmed strings (STYLE.md, "Contracts once").
+// Field schemas shared by several controllers: bounded, trimmed strings (docs/style.md#one-contract-per-verb).
 
 export const idField = z.string().trim().min(1, "Required").max(64);
 export const nameField = z.string().trim().min(1, "Required").max(100);
@@ -16,7 +16,7 @@ export const passwordField = z
   );
 export const timestamp = z.iso.datetime();
 
-/** Query-string options of every list (API.md §3). */
+/** Query-string options of every list (docs/api.md#lists). */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   next: z.string().max(512).optional(),

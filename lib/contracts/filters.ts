@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Izuma-style field filters (API.md §3): `field` and `field__eq` match exactly, `__neq`, `__lte`,
+// Izuma-style field filters (docs/api.md#lists): `field` and `field__eq` match exactly, `__neq`, `__lte`,
 // `__gte`, `__in` and `__nin` compare. Dates accept RFC 3339 and the compact 20161130T162512Z.
 
 export type FilterKind = "string" | "date" | "boolean" | "number" | readonly [string, ...string[]];

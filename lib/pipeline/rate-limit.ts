@@ -1,5 +1,5 @@
 // Fixed-window counters per key. Per process by default (a limit then applies per node); the
-// interface lets a shared store (PostgreSQL, Redis) take over for several nodes (ARCHITECTURE.md).
+// interface lets a shared store (PostgreSQL, Redis) take over for several nodes (docs/architecture.md#limits).
 export interface RateLimiter {
   /** Counts one hit; answers the seconds to wait when over the limit, else 0. */
   hit(key: string, perMinute: number, now?: number): number;

@@ -9,7 +9,7 @@ import type { Principal } from "./context";
 import { recordDeviceContact } from "./device-contact";
 
 export const TOKEN_PREFIX = { login: "fpl_", cloud: "fpc_", device: "fpd_", product: "fpp_" } as const;
-// Sliding expiry and "last used" are written at most this often per token (ARCHITECTURE.md).
+// Sliding expiry and "last used" are written at most this often per token (docs/architecture.md#secrets-and-hashing).
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Resolves a bearer secret to its principal, or throws invalid_token. */
