@@ -49,6 +49,7 @@ const config = [
       "lib/contracts/**",
       "lib/controllers/**",
       "lib/http/**",
+      "lib/pipeline/**",
       "lib/services/**",
     ],
     rules: { "no-restricted-imports": ["error", { patterns: [NEXT_AUTH, PRISMA] }] },
