@@ -10,7 +10,8 @@ import type { Dialect, Value } from "./where";
 // PostgreSQL a small pool of its own. What it reads and how rows map is declared once per record
 // (records.ts); the conditions it filters by are shared with Prisma's path (where.ts).
 
-export type Row = Record<string, unknown>;
+/** A row as the values of its columns, in the SELECT's order (arrays materialise faster than objects). */
+export type Row = unknown[];
 
 export interface RawReader {
   dialect: Dialect;
@@ -47,7 +48,7 @@ function sqliteReader(file: string): RawReader {
     let statement = statements.get(sql);
     if (!statement) {
       if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
-      statements.set(sql, (statement = connection.prepare(sql)));
+      statements.set(sql, (statement = connection.prepare(sql).raw(true)));
     }
     return statement;
   };
@@ -71,7 +72,7 @@ function postgresReader(connectionString: string): RawReader {
   const pool = new pg.Pool({ connectionString, max: 4, types });
   return {
     dialect: postgresDialect,
-    all: async (sql, params) => (await pool.query(sql, params)).rows as Row[],
+    all: async (sql, params) => (await pool.query({ text: sql, values: params, rowMode: "array" })).rows as Row[],
     close: () => pool.end(),
   };
 }

@@ -45,7 +45,7 @@ export interface RecordDefinition<C extends Columns = Columns, R extends Relatio
 /** What `defineRecord` adds to a definition. */
 export interface RecordReads<D extends RecordDefinition> {
   sql: string;
-  fromRow: (row: Record<string, unknown>) => RecordOf<D>;
+  fromRow: (row: readonly unknown[]) => RecordOf<D>;
 }
 
 type SelectOf<C extends Columns> = { [F in keyof C]: true };
@@ -75,16 +75,14 @@ function prismaSelect<D extends RecordDefinition>(record: D): PrismaSelect<D> {
 export const BASE = "t";
 const quote = (name: string) => `"${name}"`;
 const relationAlias = (index: number) => `r${index}`;
-const relationColumn = (relation: string, column: string) => `${relation}__${column}`;
 
 /** `SELECT … FROM … JOIN …` reading this record, with the base table aliased as BASE. */
 function selectSql(record: RecordDefinition): string {
   const columns = Object.keys(record.columns).map((name) => `${BASE}.${quote(name)}`);
   const joins: string[] = [];
-  Object.entries(record.relations).forEach(([name, relation], index) => {
+  Object.values(record.relations).forEach((relation, index) => {
     const alias = relationAlias(index);
-    for (const column of Object.keys(relation.columns))
-      columns.push(`${alias}.${quote(column)} AS ${quote(relationColumn(name, column))}`);
+    for (const column of Object.keys(relation.columns)) columns.push(`${alias}.${quote(column)}`);
     joins.push(
       `${relation.optional ? "LEFT JOIN" : "JOIN"} ${quote(relation.table)} ${alias} ON ${alias}."id" = ${BASE}.${quote(relation.on)}`,
     );
@@ -109,27 +107,33 @@ const CONVERT: Record<Kind, (raw: unknown) => unknown> = {
   "date?": (raw) => (raw === null || raw === undefined ? null : raw instanceof Date ? raw : new Date(raw as string)),
 };
 
-type Reader = Array<[name: string, column: string, convert: (raw: unknown) => unknown]>;
-const readerOf = (columns: Columns, columnName: (name: string) => string): Reader =>
-  Object.entries(columns).map(([name, kind]) => [name, columnName(name), CONVERT[kind]]);
+/** Where each field of a record sits in a raw row, and how its value is read. */
+type Reader = Array<[name: string, index: number, convert: (raw: unknown) => unknown]>;
 
-function read(reader: Reader, row: Record<string, unknown>): Record<string, unknown> {
+function read(reader: Reader, row: readonly unknown[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [name, column, convert] of reader) result[name] = convert(row[column]);
+  for (const [name, index, convert] of reader) result[name] = convert(row[index]);
   return result;
 }
 
 /** Maps a raw row as the record's SQL reads it to the record; worked out once per record. */
-function rowMapper<D extends RecordDefinition>(record: D): (row: Record<string, unknown>) => RecordOf<D> {
-  const base = readerOf(record.columns, (name) => name);
+function rowMapper<D extends RecordDefinition>(record: D): (row: readonly unknown[]) => RecordOf<D> {
+  // The SELECT lists the base columns, then each relation's, in declaration order.
+  let index = 0;
+  const readerOf = (columns: Columns): Reader =>
+    Object.entries(columns).map(([name, kind]) => [name, index++, CONVERT[kind]]);
+  const base = readerOf(record.columns);
   const relations = Object.entries(record.relations).map(
     ([name, relation]) =>
-      [name, relation, readerOf(relation.columns, (column) => relationColumn(name, column))] as const,
+      [
+        name,
+        relation.optional ? base.find(([field]) => field === relation.on) : undefined,
+        readerOf(relation.columns),
+      ] as const,
   );
   return (row) => {
     const result = read(base, row);
-    for (const [name, relation, reader] of relations)
-      result[name] = relation.optional && row[relation.on] === null ? null : read(reader, row);
+    for (const [name, key, reader] of relations) result[name] = key && row[key[1]] === null ? null : read(reader, row);
     return result as RecordOf<D>;
   };
 }
