@@ -70,9 +70,17 @@ const types = {
 
 function postgresReader(connectionString: string): RawReader {
   const pool = new pg.Pool({ connectionString, max: 4, types });
+  // Named statements are parsed and planned once per connection; past the bound, texts go unnamed.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = names.get(sql);
+    if (!name && names.size < MAX_STATEMENTS) names.set(sql, (name = `fp${names.size}`));
+    return name;
+  };
   return {
     dialect: postgresDialect,
-    all: async (sql, params) => (await pool.query({ text: sql, values: params, rowMode: "array" })).rows as Row[],
+    all: async (sql, params) =>
+      (await pool.query({ name: nameOf(sql), text: sql, values: params, rowMode: "array" })).rows as Row[],
     close: () => pool.end(),
   };
 }
