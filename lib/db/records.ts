@@ -98,13 +98,42 @@ export function columnOf(field: string): string {
   return `${BASE}.${quote(field)}`;
 }
 
+const digits = (text: string, start: number, end: number) => {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+};
+/** Prisma's form of a date in SQLite, `2026-11-30T13:21:08.639+00:00`. */
+const PRISMA_SQLITE_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
+
+/**
+ * A date as either engine returns it. Prisma's SQLite text is read field by field: a page of
+ * devices holds two hundred of them, and the general parser took three times as long.
+ */
+function dateOf(raw: unknown): Date {
+  if (raw instanceof Date) return raw;
+  const text = raw as string;
+  if (!PRISMA_SQLITE_DATE.test(text)) return new Date(text);
+  return new Date(
+    Date.UTC(
+      digits(text, 0, 4),
+      digits(text, 5, 7) - 1,
+      digits(text, 8, 10),
+      digits(text, 11, 13),
+      digits(text, 14, 16),
+      digits(text, 17, 19),
+      digits(text, 20, 23),
+    ),
+  );
+}
+
 const CONVERT: Record<Kind, (raw: unknown) => unknown> = {
   string: (raw) => raw,
   "string?": (raw) => raw ?? null,
   boolean: (raw) => Boolean(raw),
   "int?": (raw) => (raw === null || raw === undefined ? null : Number(raw)),
-  date: (raw) => (raw instanceof Date ? raw : new Date(raw as string)),
-  "date?": (raw) => (raw === null || raw === undefined ? null : raw instanceof Date ? raw : new Date(raw as string)),
+  date: dateOf,
+  "date?": (raw) => (raw === null || raw === undefined ? null : dateOf(raw)),
 };
 
 /** Where each field of a record sits in a raw row, and how its value is read. */
