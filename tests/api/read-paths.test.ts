@@ -116,3 +116,19 @@ describe("the raw reader and Prisma", () => {
     expect(await bothPaths((q) => findTokenByHash(q, hashSecret("fpc_unknown")))).toEqual([null, null]);
   });
 });
+
+describe("every request reads its token", () => {
+  it("so a revocation or a rename committed by another app node is seen by the very next request", async () => {
+    const session = await tenant();
+    const cloud = (await call("/api/token/create", { token: session.token, body: { name: "node", role: "admin" } }))
+      .json.data;
+    const device = await claimedDevice(session);
+    const read = () => call("/tok/device/get", { token: cloud.token, body: { id: device } });
+    expect((await read()).json.data.name).toBe("");
+    // Committed outside this request path, as another node's write would be.
+    await db().device.updateMany({ where: { id: device }, data: { name: "renamed elsewhere" } });
+    expect((await read()).json.data.name).toBe("renamed elsewhere");
+    await db().token.updateMany({ where: { id: cloud.id }, data: { revoked: new Date() } });
+    expect((await read()).status).toBe(401);
+  });
+});
