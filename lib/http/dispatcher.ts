@@ -24,7 +24,7 @@ import { authenticate } from "../services/authenticate";
 import type { CallContext, Principal } from "../services/context";
 import { readJsonObject } from "./body";
 import { clientAddressOf } from "./client-address";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorOf, encodeCursor } from "./cursor";
 import { asApiError, errorResponse } from "./error-response";
 import { rateLimiter } from "./rate-limit";
 
@@ -95,10 +95,7 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string)
 
 function pageOf(url: URL, contract: VerbContract): PageRequest {
   const query = parseWith(pageQuery, Object.fromEntries(url.searchParams), "query string");
-  if (query.next && query.prev)
-    throw validationError("Pass either next or prev, not both", [{ name: "next", message: "Conflicts with prev" }]);
-  const cursorText = query.next ?? query.prev;
-  const cursor = cursorText ? decodeCursor(cursorText) : undefined;
+  const cursor = cursorOf(query, contract.sortable ?? {});
   const sort = sortOf(query.sort ?? cursor?.sort, contract);
   if (cursor && cursor.sort !== sort.field)
     throw badRequest("This cursor pages another sort order: drop `sort` or the cursor");

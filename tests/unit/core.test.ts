@@ -4,7 +4,7 @@ import { parseFilterDate } from "../../lib/contracts/filters";
 import { ERROR_TYPES } from "../../lib/errors";
 import { derivePostgresSchema } from "../../lib/db/derive-schema";
 import { nestingDepth } from "../../lib/http/body";
-import { decodeCursor, encodeCursor } from "../../lib/http/cursor";
+import { cursorOf, decodeCursor, encodeCursor } from "../../lib/http/cursor";
 import { ERROR_STATUS } from "../../lib/http/error-response";
 import { MemoryRateLimiter } from "../../lib/http/rate-limit";
 import { newId } from "../../lib/ids";
@@ -44,12 +44,24 @@ describe("request bodies", () => {
 });
 
 describe("cursors", () => {
+  const sortable = { created: "date", accessed: "date?", name: "string" } as const;
+
   it("round-trip and refuse tampering", () => {
     const cursor = { sort: "created", key: new Date(0).toISOString(), id: "X", dir: "next" as const };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor(encodeCursor(cursor), sortable)).toEqual(cursor);
     const empty = { sort: "accessed", key: null, id: "Y", dir: "prev" as const };
-    expect(decodeCursor(encodeCursor(empty))).toEqual(empty);
-    expect(() => decodeCursor("not-a-cursor")).toThrow(/Invalid pagination cursor/);
+    expect(decodeCursor(encodeCursor(empty), sortable)).toEqual(empty);
+    expect(decodeCursor("not-a-cursor", sortable)).toBeUndefined();
+    expect(() => cursorOf({ prev: "not-a-cursor" }, sortable)).toThrow(/Invalid pagination cursor: pass `prev`/);
+  });
+
+  it("hold a key of their column's kind", () => {
+    const forged = (key: string | null, sort: string) => encodeCursor({ sort, key, id: "X", dir: "next" });
+    expect(decodeCursor(forged(null, "created"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged("yesterday", "accessed"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged(null, "name"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged("a", "updated"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged("a", "name"), sortable)?.key).toBe("a");
   });
 });
 

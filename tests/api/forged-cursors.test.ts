@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { verbPath, type SortKind } from "../../lib/contracts/verb";
+import { call } from "./client";
+import { claimedDevice, owner, type Session } from "./fixtures";
+import { everyVerb } from "./samples";
+
+// A cursor is opaque to callers but anyone can forge one: base64url of [key, id, dir, sort].
+// Every list must refuse a forged cursor as a validation error naming it, and never answer 500.
+const forge = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+
+const badKeys: Record<SortKind, unknown[]> = {
+  string: [null, 42, "nul\u0000byte"],
+  date: [null, "yesterday", "nul\u0000byte", "+275760-09-13T00:00:00.000Z", "-271821-04-20T00:00:00.000Z", 0],
+  "date?": ["yesterday", "10000-01-01T00:00:00.000Z", "2024-02-30T00:00:00.000Z", {}],
+};
+const goodKeys: Record<SortKind, unknown> = { string: "a", date: new Date(0).toISOString(), "date?": null };
+const badIds = ["", "nul\u0000byte", "x".repeat(100), 7];
+
+let boss: Session;
+beforeAll(async () => {
+  boss = await owner();
+  await claimedDevice(boss);
+});
+
+describe("forged list cursors", () => {
+  for (const contract of everyVerb.filter((verb) => verb.answer === "list")) {
+    it(`${verbPath(contract)} refuses each as a validation error naming the cursor`, async () => {
+      const forged: Array<[string, unknown[]]> = [];
+      for (const [sort, kind] of Object.entries(contract.sortable ?? {})) {
+        for (const key of badKeys[kind]) forged.push(["next", [key, "01ABC", "next", sort]]);
+        for (const id of badIds) forged.push(["prev", [goodKeys[kind], id, "prev", sort]]);
+      }
+      forged.push(["next", [goodKeys.date, "01ABC", "sideways", "created"]]);
+      forged.push(["next", [goodKeys.date, "01ABC", "next", "no-such-column"]]);
+      const wrong: string[] = [];
+      for (const [name, parts] of forged) {
+        const answer = await call(`/api/${verbPath(contract)}`, {
+          token: boss.token,
+          query: `${name}=${forge(parts)}`,
+        });
+        const got = [answer.status, answer.json?.type, answer.json?.fields?.[0]?.name];
+        if (got.join() !== [400, "validation_error", name].join()) wrong.push(`${JSON.stringify(parts)} → ${got}`);
+      }
+      const crashed = wrong.filter((line) => line.includes("→ 500")).length;
+      expect(wrong, `${wrong.length} of ${forged.length} forged cursors wrong, ${crashed} with 500`).toEqual([]);
+    });
+
+    it(`${verbPath(contract)} still pages with a well-formed key of each sortable column`, async () => {
+      for (const [sort, kind] of Object.entries(contract.sortable ?? {})) {
+        const query = `sort=${sort}&next=${forge([goodKeys[kind], "01ABC", "next", sort])}`;
+        const answer = await call(`/api/${verbPath(contract)}`, { token: boss.token, query });
+        expect(answer.status, `${sort}: ${answer.text.slice(0, 200)}`).toBe(200);
+      }
+    });
+  }
+});
