@@ -36,21 +36,18 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Nesting depth, skipping string contents; checked before parsing so no parser recurses deeply. */
-export function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === "\\") i++;
-      else if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === "{" || ch === "[") deepest = Math.max(deepest, ++depth);
-    else if (ch === "}" || ch === "]") depth--;
+// Both parsers build a value of any depth without recursing, but zod, JSON.stringify and the
+// database walk values recursively. So the depth limit is checked on the parsed value, which no
+// comment, quote or escape in the text can hide a level from; the walk keeps its own stack.
+/** Whether a parsed value has more than `limit` levels of objects and arrays. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<{ value: unknown; level: number }> = [{ value, level: 1 }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    if (typeof item.value !== "object" || item.value === null) continue;
+    if (item.level > limit) return true;
+    for (const child of Object.values(item.value)) pending.push({ value: child, level: item.level + 1 });
   }
-  return deepest;
+  return false;
 }
 
 /** A controller body: a JSON (or JSON5) object; empty means {}. */
@@ -61,7 +58,6 @@ export async function readJsonObject(request: Request, limit = BODY_LIMIT): Prom
   }
   const text = await readLimited(request, limit);
   if (text.trim() === "") return {};
-  if (nestingDepth(text) > MAX_DEPTH) throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -75,5 +71,6 @@ export async function readJsonObject(request: Request, limit = BODY_LIMIT): Prom
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw badRequest("Body must be a JSON object");
   }
+  if (nestsDeeperThan(value, MAX_DEPTH)) throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
   return value as Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseFilterDate } from "../../lib/contracts/filters";
 import { ERROR_TYPES } from "../../lib/errors";
 import { derivePostgresSchema } from "../../lib/db/derive-schema";
-import { nestingDepth } from "../../lib/http/body";
+import { nestsDeeperThan } from "../../lib/http/body";
 import { cursorOf, decodeCursor, encodeCursor } from "../../lib/http/cursor";
 import { ERROR_STATUS } from "../../lib/http/error-response";
 import { MemoryRateLimiter } from "../../lib/http/rate-limit";
@@ -36,10 +36,12 @@ describe("claim IDs typed from a label", () => {
 });
 
 describe("request bodies", () => {
-  it("measures nesting without being fooled by brackets in strings", () => {
-    expect(nestingDepth('{"a": [[1]]}')).toBe(3);
-    expect(nestingDepth('{"a": "[[[[[[", b: \'{{{\'}')).toBe(1);
-    expect(nestingDepth('{"a": "\\"[["}')).toBe(1);
+  it("measure the nesting of the parsed value, however deep", () => {
+    expect(nestsDeeperThan({ a: [[1]] }, 3)).toBe(false);
+    expect(nestsDeeperThan({ a: [[1, {}]] }, 3)).toBe(true);
+    expect(nestsDeeperThan({ a: "[[[[[[" }, 1)).toBe(false);
+    const deep = JSON.parse("[".repeat(200_000) + "]".repeat(200_000));
+    expect(nestsDeeperThan(deep, 32)).toBe(true);
   });
 });
 
