@@ -1,12 +1,17 @@
 import { z } from "zod";
 
 // Izuma-style field filters (API.md §3): `field` and `field__eq` match exactly, `__neq`, `__lte`,
-// `__gte`, `__in` and `__nin` compare. Dates accept RFC 3339 and the compact 20161130T162512Z.
+// `__gte`, `__in` and `__nin` compare (yes/no fields: `__eq` and `__neq` only). Dates accept
+// RFC 3339 and the compact 20161130T162512Z.
 
 export type FilterKind = "string" | "date" | "boolean" | "number" | readonly [string, ...string[]];
 export type FilterSpec = Readonly<Record<string, FilterKind>>;
 export const FILTER_OPERATORS = ["eq", "neq", "lte", "gte", "in", "nin"] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/** A yes/no field has no order, and a set of its values is one value or any: it offers equality. */
+const operatorsOf = (kind: FilterKind): readonly FilterOperator[] =>
+  kind === "boolean" ? ["eq", "neq"] : FILTER_OPERATORS;
 
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\.\d+)?Z$/;
 
@@ -47,7 +52,7 @@ export function filterShape(spec: FilterSpec): Record<string, z.ZodOptional<z.Zo
   for (const [field, kind] of Object.entries(spec)) {
     const value = valueSchema(kind);
     shape[field] = value.optional();
-    for (const op of FILTER_OPERATORS) {
+    for (const op of operatorsOf(kind)) {
       shape[`${field}__${op}`] = (op === "in" || op === "nin" ? z.array(value).max(1000) : value).optional();
     }
   }
@@ -63,9 +68,9 @@ export interface FieldCondition {
 /** Pulls the filter conditions out of a parsed find body. */
 export function conditionsOf(input: Record<string, unknown>, spec: FilterSpec): FieldCondition[] {
   const conditions: FieldCondition[] = [];
-  for (const field of Object.keys(spec)) {
+  for (const [field, kind] of Object.entries(spec)) {
     if (input[field] !== undefined) conditions.push({ field, op: "eq", value: input[field] });
-    for (const op of FILTER_OPERATORS) {
+    for (const op of operatorsOf(kind)) {
       const value = input[`${field}__${op}`];
       if (value !== undefined) conditions.push({ field, op, value });
     }

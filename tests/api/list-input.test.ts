@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { FILTER_OPERATORS } from "../../lib/contracts/filters";
 import { verbPath, type SortKind } from "../../lib/contracts/verb";
+import { openApiDocument } from "../../lib/openapi";
 import { call } from "./client";
-import { claimedDevice, owner, type Session } from "./fixtures";
+import { claimedDevice, owner, registeredDevice, tenant, type Session } from "./fixtures";
 import { everyVerb } from "./samples";
+
+const lists = everyVerb.filter((verb) => verb.answer === "list");
 
 // A cursor is opaque to callers but anyone can forge one: base64url of [key, id, dir, sort].
 // Every list must refuse a forged cursor as a validation error naming it, and never answer 500.
@@ -23,7 +27,7 @@ beforeAll(async () => {
 });
 
 describe("forged list cursors", () => {
-  for (const contract of everyVerb.filter((verb) => verb.answer === "list")) {
+  for (const contract of lists) {
     it(`${verbPath(contract)} refuses each as a validation error naming the cursor`, async () => {
       const forged: Array<[string, unknown[]]> = [];
       for (const [sort, kind] of Object.entries(contract.sortable ?? {})) {
@@ -53,4 +57,35 @@ describe("forged list cursors", () => {
       }
     });
   }
+});
+
+describe("filters on yes/no fields", () => {
+  it("match by equality, and ordering or set operators are neither offered nor accepted", async () => {
+    const me = await tenant();
+    const plain = await claimedDevice(me);
+    const tested = await registeredDevice();
+    await call("/api/device/claim", { token: me.token, body: { id: tested, test: true } });
+    const idsOf = async (body: object) =>
+      (await call("/api/device/find", { token: me.token, body })).json.data.map((d: { id: string }) => d.id);
+    expect(await idsOf({ test: false })).toEqual([plain]);
+    expect(await idsOf({ test__eq: true })).toEqual([tested]);
+    expect(await idsOf({ test__neq: true })).toEqual([plain]);
+
+    const paths = openApiDocument("http://localhost:3000").paths as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reads a JSON document
+    const wrong: string[] = [];
+    for (const contract of lists) {
+      const documented = paths[`/tok/${verbPath(contract)}`].post.requestBody.content["application/json"].schema;
+      for (const [field, kind] of Object.entries(contract.filters ?? {})) {
+        if (kind !== "boolean") continue;
+        for (const op of FILTER_OPERATORS.filter((op) => op !== "eq" && op !== "neq")) {
+          const name = `${field}__${op}`;
+          const value = op === "in" || op === "nin" ? [true] : true;
+          const answer = await call(`/api/${verbPath(contract)}`, { token: me.token, body: { [name]: value } });
+          const got = [answer.status, answer.json?.type, answer.json?.fields?.[0]?.name, name in documented.properties];
+          if (got.join() !== [400, "validation_error", name, false].join()) wrong.push(`${name} → ${got}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
