@@ -11,12 +11,17 @@ export const timestamp = z.iso.datetime();
 
 /** Query-string options of every list (API.md §3). */
 export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  next: z.string().max(512).optional(),
-  prev: z.string().max(512).optional(),
-  order: z.enum(["ASC", "DESC", "asc", "desc"]).optional(),
-  include: z.string().max(100).optional(),
-  filter: z.string().max(200).optional(),
-  sort: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50).describe("Items per page"),
+  next: z.string().max(512).optional().describe("The `next` of a previous answer: the page after it"),
+  prev: z.string().max(512).optional().describe("The `prev` of a previous answer: the page before it"),
+  order: z.enum(["ASC", "DESC", "asc", "desc"]).optional().describe("Of the sort column (audit: DESC by default)"),
+  include: z.string().max(100).optional().describe("`total_count` adds the number of matching items"),
+  filter: z
+    .string()
+    .max(200)
+    .regex(/^[^\u0000]*$/, "No U+0000")
+    .optional()
+    .describe("Text the name-like fields contain, in any case"),
+  sort: z.string().max(64).optional().describe("The column to order by"),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
