@@ -13,30 +13,25 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 const operatorsOf = (kind: FilterKind): readonly FilterOperator[] =>
   kind === "boolean" ? ["eq", "neq"] : FILTER_OPERATORS;
 
-const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\.\d+)?Z$/;
+// The compact form, with the calendar of the RFC 3339 pattern (no 30 February), so that what the
+// OpenAPI document states as its pattern is exactly what is accepted.
+const COMPACT_DATE = new RegExp(
+  "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)0229" +
+    "|\\d{4}(?:(?:0[13578]|1[02])(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)(?:0[1-9]|[12]\\d|30)|02(?:0[1-9]|1\\d|2[0-8])))" +
+    "T(?:[01]\\d|2[0-3])[0-5]\\d[0-5]\\d(?:\\.\\d+)?Z$",
+);
+
+const dateValue = z
+  .union([z.iso.datetime({ offset: true }).max(40), z.string().max(40).regex(COMPACT_DATE)], {
+    error: "Expected an RFC 3339 date or 20161130T162512Z",
+  })
+  .transform((text) => new Date(text.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)/, "$1-$2-$3T$4:$5:$6")));
 
 /** Parses RFC 3339 or the compact form to a Date; undefined when neither. */
 export function parseFilterDate(text: string): Date | undefined {
-  const compact = COMPACT_DATE.exec(text);
-  const iso = compact
-    ? `${compact[1]}-${compact[2]}-${compact[3]}T${compact[4]}:${compact[5]}:${compact[6]}${compact[7] ?? ""}Z`
-    : text;
-  if (!compact && !z.iso.datetime({ offset: true }).safeParse(text).success) return undefined;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const parsed = dateValue.safeParse(text);
+  return parsed.success ? parsed.data : undefined;
 }
-
-const dateValue = z
-  .string()
-  .max(40)
-  .transform((text, ctx) => {
-    const date = parseFilterDate(text);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "Expected an RFC 3339 date or 20161130T162512Z" });
-      return z.NEVER;
-    }
-    return date;
-  });
 
 function valueSchema(kind: FilterKind): z.ZodType {
   if (kind === "string") return z.string().max(200);

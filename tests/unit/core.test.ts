@@ -72,6 +72,8 @@ describe("filter dates", () => {
     expect(parseFilterDate("20161130T162512Z")?.toISOString()).toBe("2016-11-30T16:25:12.000Z");
     expect(parseFilterDate("2016-11-30T16:25:12.1234Z")?.getTime()).toBe(Date.parse("2016-11-30T16:25:12.123Z"));
     expect(parseFilterDate("yesterday")).toBeUndefined();
+    expect(parseFilterDate("20160230T000000Z")).toBeUndefined();
+    expect(parseFilterDate("20161330T000000Z")).toBeUndefined();
   });
 });
 
