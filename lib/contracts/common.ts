@@ -2,10 +2,21 @@ import { z } from "zod";
 
 // Field schemas shared by several controllers: bounded, trimmed strings (STYLE.md, "Contracts once").
 
-export const idField = z.string().trim().min(1, "Required").max(64);
-export const nameField = z.string().trim().min(1, "Required").max(100);
-export const descriptionField = z.string().trim().max(1000);
-export const emailField = z.string().trim().toLowerCase().max(254).pipe(z.email("Not a valid email address"));
+/**
+ * Text kept without its surrounding spaces. Its length limit applies to the text as sent, and
+ * required text must hold something besides spaces: checks that the OpenAPI document can state,
+ * so it states exactly what is accepted (" " passes no documented minLength only to fail after).
+ */
+export function trimmedText(max: number, { required = true } = {}) {
+  const sent = z.string().max(max);
+  return (required ? sent.regex(/\S/, "Required") : sent).trim();
+}
+
+export const idField = trimmedText(64);
+export const nameField = trimmedText(100);
+export const descriptionField = trimmedText(1000, { required: false });
+// As sent, then kept in lower case; the document states the pattern it must match.
+export const emailField = z.email("Not a valid email address").max(254).toLowerCase();
 export const passwordField = z.string().min(8, "At least 8 characters").max(256);
 export const timestamp = z.iso.datetime();
 
