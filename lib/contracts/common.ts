@@ -6,6 +6,7 @@ import { z } from "zod";
  * Text kept without its surrounding spaces. Its length limit applies to the text as sent, and
  * required text must hold something besides spaces: checks that the OpenAPI document can state,
  * so it states exactly what is accepted (" " passes no documented minLength only to fail after).
+ * A check chained after it would see the trimmed text and the document would not say so.
  */
 export function trimmedText(max: number, { required = true } = {}) {
   const sent = z.string().max(max);

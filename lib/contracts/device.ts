@@ -42,7 +42,7 @@ export const registerDevice = defineVerb({
   answer: "bare",
   ignoreUnknown: true,
   input: {
-    id: idField.regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, dashes and underscores only"),
+    id: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, dashes and underscores only"),
     product: z.string().max(200).optional(),
     name: optionalText,
     description: optionalText,
