@@ -26,6 +26,9 @@ const rawCases: Array<[string, { raw: string; contentType?: string }, number, st
   ["deep nesting after a quote in a comment", { raw: `{/* " */ "a": ${deep(3000)}}` }, 400, "bad_request"],
   ["deep nesting after a quote in a line comment", { raw: `{// it's\n a: ${deep(100_000)}}` }, 400, "bad_request"],
   ["deep nesting after escaped quotes", { raw: `{'it\\'s': "\\"", b: ${deep(40)}}` }, 400, "bad_request"],
+  ["a body of white space", { raw: "\n \t" }, 400, "bad_request"],
+  ["U+0000 in text", { raw: '{"name": "a\\u0000b", "id": "x"}' }, 400, "bad_request"],
+  ["U+0000 in a name", { raw: '{"a\\u0000": 1}' }, 400, "bad_request"],
   ["a body over 1 MiB", { raw: JSON.stringify({ pad: "x".repeat(1_100_000) }) }, 413, "payload_too_large"],
   [
     "multipart content",
