@@ -21,11 +21,25 @@ export const emailField = z.email("Not a valid email address").max(254).toLowerC
 export const passwordField = z.string().min(8, "At least 8 characters").max(256);
 export const timestamp = z.iso.datetime();
 
+/** The instants every engine stores: years 1 to 9999 (PostgreSQL has no year 0). */
+export const STORABLE_TIMES = {
+  earliest: Date.parse("0001-01-01T00:00:00Z"),
+  latest: Date.parse("9999-12-31T23:59:59.999Z"),
+} as const;
+
 /** Query-string options of every list (API.md §3). */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(50).describe("Items per page"),
-  next: z.string().max(512).optional().describe("The `next` of a previous answer: the page after it"),
-  prev: z.string().max(512).optional().describe("The `prev` of a previous answer: the page before it"),
+  next: z
+    .string()
+    .max(512)
+    .optional()
+    .describe("The `next` of a previous answer: the page after it (empty: the first page)"),
+  prev: z
+    .string()
+    .max(512)
+    .optional()
+    .describe("The `prev` of a previous answer: the page before it (empty: the first page)"),
   order: z.enum(["ASC", "DESC", "asc", "desc"]).optional().describe("Of the sort column (audit: DESC by default)"),
   include: z.string().max(100).optional().describe("`total_count` adds the number of matching items"),
   filter: z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STORABLE_TIMES } from "./common";
 
 // Izuma-style field filters (API.md §3): `field` and `field__eq` match exactly, `__neq`, `__lte`,
 // `__gte`, `__in` and `__nin` compare (yes/no fields: `__eq` and `__neq` only). Dates accept
@@ -25,7 +26,11 @@ const dateValue = z
   .union([z.iso.datetime({ offset: true }).max(40), z.string().max(40).regex(COMPACT_DATE)], {
     error: "Expected an RFC 3339 date or 20161130T162512Z",
   })
-  .transform((text) => new Date(text.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)/, "$1-$2-$3T$4:$5:$6")));
+  .transform((text) => {
+    const time = Date.parse(text.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)/, "$1-$2-$3T$4:$5:$6"));
+    // Beyond what engines store, a date compares as the nearest storable one: no row lies between.
+    return new Date(Math.min(Math.max(time, STORABLE_TIMES.earliest), STORABLE_TIMES.latest));
+  });
 
 /** Parses RFC 3339 or the compact form to a Date; undefined when neither. */
 export function parseFilterDate(text: string): Date | undefined {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STORABLE_TIMES } from "../contracts/common";
 import type { SortKind, SortSpec } from "../contracts/verb";
 import { validationError } from "../errors";
 
@@ -20,9 +21,9 @@ export function encodeCursor(cursor: Cursor): string {
 // Anyone can forge a cursor, and the data layer compares its key with the sort column: a key of
 // another kind would reach the database as a malformed condition. So a decoded cursor must hold
 // what encodeCursor writes: text without NUL (PostgreSQL cannot store it), a date as
-// toISOString() writes it (a four-digit year, which every engine can hold), an id as ids are made.
+// toISOString() writes it in the years every engine holds, an id as ids are made.
 const text = z.string().regex(/^[^\u0000]*$/);
-const isoDate = z.iso.datetime();
+const isoDate = z.iso.datetime().refine((iso) => Date.parse(iso) >= STORABLE_TIMES.earliest);
 const KEY: Record<SortKind, z.ZodType<string | null>> = { string: text, date: isoDate, "date?": isoDate.nullable() };
 const parts = z.tuple([z.unknown(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.enum(["next", "prev"]), z.string()]);
 

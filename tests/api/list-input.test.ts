@@ -15,7 +15,7 @@ const forge = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString(
 const badKeys: Record<SortKind, unknown[]> = {
   string: [null, 42, "nul\u0000byte"],
   date: [null, "yesterday", "nul\u0000byte", "+275760-09-13T00:00:00.000Z", "-271821-04-20T00:00:00.000Z", 0],
-  "date?": ["yesterday", "10000-01-01T00:00:00.000Z", "2024-02-30T00:00:00.000Z", {}],
+  "date?": ["yesterday", "10000-01-01T00:00:00.000Z", "2024-02-30T00:00:00.000Z", "0000-06-01T00:00:00.000Z", {}],
 };
 const goodKeys: Record<SortKind, unknown> = { string: "a", date: new Date(0).toISOString(), "date?": null };
 const badIds = ["", "nul\u0000byte", "x".repeat(100), 7];
@@ -87,5 +87,22 @@ describe("filters on yes/no fields", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("date filters beyond the years engines store", () => {
+  it("compare as the nearest storable date", async () => {
+    const me = await tenant();
+    const id = await claimedDevice(me);
+    const idsOf = async (body: object) => {
+      const answer = await call("/api/device/find", { token: me.token, body });
+      expect(answer.status, answer.text.slice(0, 200)).toBe(200);
+      return answer.json.data.map((d: { id: string }) => d.id);
+    };
+    expect(await idsOf({ created__gte: "0000-01-01T00:00:00Z" })).toEqual([id]);
+    expect(await idsOf({ created__lte: "00000601T000000Z" })).toEqual([]);
+    expect(await idsOf({ created__lte: "9999-12-31T23:59:59-23:59", created__in: ["0000-01-01T00:00:00Z"] })).toEqual(
+      [],
+    );
   });
 });
