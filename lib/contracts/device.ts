@@ -42,8 +42,15 @@ export const registerDevice = defineVerb({
   answer: "bare",
   ignoreUnknown: true,
   input: {
-    id: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, dashes and underscores only"),
-    product: z.string().max(200).optional(),
+    id: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, dashes and underscores only"),
+    product: z
+      .string()
+      .max(200)
+      .optional()
+      .describe("The product token, for agents that send it here rather than in Authorization"),
     name: optionalText,
     description: optionalText,
     model: optionalText,

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { resolve, violations, type Schema } from "./json-schema";
 
-// Values from a JSON Schema: ones it admits, and ones it refuses by exactly one broken rule.
-// Every value is checked by the judge (json-schema.ts) before it is used, so a generator that
-// misreads a keyword produces fewer cases, never a wrong verdict.
+// Values from a JSON Schema: ones meant to satisfy it, and ones meant to break exactly one of its
+// rules. They only aim: whoever uses a value asks the judge (json-schema.ts) for the verdict, so
+// a generator that misreads a keyword produces other cases, never a wrong verdict (and, having no
+// filter, never spins looking for a value that does not exist).
 
 /** Known good values for properties by name (real ids, a real invite): tried beside random ones. */
 export type Hints = (property: string) => readonly unknown[];
@@ -38,60 +39,56 @@ function objectOf(node: Node, root: unknown, hints: Hints): fc.Arbitrary<Record<
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, schema] of Object.entries(properties)) {
     const known = hints(name).filter((value) => violations(schema, value, root).length === 0);
-    const made = validValue(schema, root, hints);
+    const made = fittingValue(schema, root, hints);
     fields[name] = known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, made) : made;
   }
   const named = fc.record(fields, { requiredKeys: (node.required ?? []) as string[] });
   const extra = node.additionalProperties;
   if (extra === undefined || extra === false || Object.keys(properties).length) return named;
   const key = node.propertyNames
-    ? (validValue(node.propertyNames as Schema, root, hints) as fc.Arbitrary<string>)
+    ? (fittingValue(node.propertyNames as Schema, root, hints) as fc.Arbitrary<string>)
     : text({ maxLength: 20 });
-  return fc.dictionary(key, validValue(extra as Schema, root, hints), { maxKeys: 4 });
+  return fc.dictionary(key, fittingValue(extra as Schema, root, hints), { maxKeys: 4 });
 }
 
-/** Values `schema` admits. */
-export function validValue(schema: Schema, root: unknown, hints: Hints = () => []): fc.Arbitrary<unknown> {
+/** Values meant to satisfy `schema`. */
+export function fittingValue(schema: Schema, root: unknown, hints: Hints = () => []): fc.Arbitrary<unknown> {
   const node = resolve(schema, root);
-  if (node === true) return ANY_JSON;
-  if (node === false) throw new Error("No value satisfies false");
-  const made = ((): fc.Arbitrary<unknown> => {
-    if ("const" in node) return fc.constant(node.const);
-    if (Array.isArray(node.enum)) return fc.constantFrom(...node.enum);
-    if (Array.isArray(node.anyOf)) return fc.oneof(...node.anyOf.map((branch) => validValue(branch, root, hints)));
-    const types = ([] as unknown[]).concat(node.type ?? []);
-    if (types.length > 1) return fc.oneof(...types.map((type) => validValue({ ...node, type }, root, hints)));
-    switch (types[0]) {
-      case "string":
-        return stringOf(node);
-      case "integer":
-        return fc.integer({
-          min: Math.max((node.minimum as number | undefined) ?? -1e9, Number.MIN_SAFE_INTEGER),
-          max: Math.min((node.maximum as number | undefined) ?? 1e9, Number.MAX_SAFE_INTEGER),
-        });
-      case "number":
-        return fc.double({
-          noNaN: true,
-          noDefaultInfinity: true,
-          min: node.minimum as number | undefined,
-          max: node.maximum as number | undefined,
-        });
-      case "boolean":
-        return fc.boolean();
-      case "null":
-        return fc.constant(null);
-      case "array":
-        return fc.array(validValue((node.items ?? true) as Schema, root, hints), {
-          minLength: (node.minItems as number | undefined) ?? 0,
-          maxLength: Math.min((node.maxItems as number | undefined) ?? 4, 4),
-        });
-      case "object":
-        return objectOf(node, root, hints);
-      default:
-        return ANY_JSON;
-    }
-  })();
-  return made.filter((value) => violations(node, value, root).length === 0);
+  if (typeof node === "boolean") return ANY_JSON;
+  if ("const" in node) return fc.constant(node.const);
+  if (Array.isArray(node.enum)) return fc.constantFrom(...node.enum);
+  if (Array.isArray(node.anyOf)) return fc.oneof(...node.anyOf.map((branch) => fittingValue(branch, root, hints)));
+  const types = ([] as unknown[]).concat(node.type ?? []);
+  if (types.length > 1) return fc.oneof(...types.map((type) => fittingValue({ ...node, type }, root, hints)));
+  switch (types[0]) {
+    case "string":
+      return stringOf(node);
+    case "integer":
+      return fc.integer({
+        min: Math.max((node.minimum as number | undefined) ?? -1e9, Number.MIN_SAFE_INTEGER),
+        max: Math.min((node.maximum as number | undefined) ?? 1e9, Number.MAX_SAFE_INTEGER),
+      });
+    case "number":
+      return fc.double({
+        noNaN: true,
+        noDefaultInfinity: true,
+        min: node.minimum as number | undefined,
+        max: node.maximum as number | undefined,
+      });
+    case "boolean":
+      return fc.boolean();
+    case "null":
+      return fc.constant(null);
+    case "array":
+      return fc.array(fittingValue((node.items ?? true) as Schema, root, hints), {
+        minLength: (node.minItems as number | undefined) ?? 0,
+        maxLength: Math.min((node.maxItems as number | undefined) ?? 4, 4),
+      });
+    case "object":
+      return objectOf(node, root, hints);
+    default:
+      return ANY_JSON;
+  }
 }
 
 // One value of every JSON type: whatever the schema's type, some of these break it.
@@ -128,7 +125,7 @@ function brokenObject(node: Node, root: unknown, hints: Hints): fc.Arbitrary<unk
         .constantFrom(...names)
         .chain((name) =>
           fc
-            .tuple(whole, invalidValue(properties[name]!, root, hints))
+            .tuple(whole, breakingValue(properties[name]!, root, hints))
             .map(([value, broken]) => ({ ...value, [name]: broken })),
         ),
     );
@@ -136,7 +133,7 @@ function brokenObject(node: Node, root: unknown, hints: Hints): fc.Arbitrary<unk
 }
 
 /** Values `schema` refuses. */
-export function invalidValue(schema: Schema, root: unknown, hints: Hints = () => []): fc.Arbitrary<unknown> {
+export function breakingValue(schema: Schema, root: unknown, hints: Hints = () => []): fc.Arbitrary<unknown> {
   const node = resolve(schema, root);
   if (typeof node === "boolean") return OTHER_TYPES.filter(() => node === false);
   const types = ([] as unknown[]).concat(node.type ?? []);
@@ -144,7 +141,7 @@ export function invalidValue(schema: Schema, root: unknown, hints: Hints = () =>
   if (types.includes("string")) breaks.push(...brokenString(node));
   if (types.includes("object")) breaks.push(...brokenObject(node, root, hints));
   if (types.includes("array") && node.items !== undefined)
-    breaks.push(invalidValue(node.items as Schema, root, hints).map((item) => [item]));
+    breaks.push(breakingValue(node.items as Schema, root, hints).map((item) => [item]));
   if (types.includes("integer") || types.includes("number"))
     breaks.push(
       fc.constantFrom<unknown>(
@@ -155,6 +152,6 @@ export function invalidValue(schema: Schema, root: unknown, hints: Hints = () =>
         ((node.maximum as number | undefined) ?? 0) + 1,
       ),
     );
-  if (Array.isArray(node.anyOf)) breaks.push(...node.anyOf.map((branch) => invalidValue(branch, root, hints)));
-  return fc.oneof(...breaks).filter((value) => violations(node, value, root).length > 0);
+  if (Array.isArray(node.anyOf)) breaks.push(...node.anyOf.map((branch) => breakingValue(branch, root, hints)));
+  return fc.oneof(...breaks);
 }
