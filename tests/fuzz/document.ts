@@ -66,7 +66,7 @@ export function parameterAdmits(parameter: Json, text: string | undefined, docum
 }
 
 /** The document's rule for all text (its info.description): no U+0000 anywhere in a body. */
-export const holdsNul = (value: unknown): boolean =>
+const holdsNul = (value: unknown): boolean =>
   typeof value === "string"
     ? value.includes("\u0000")
     : typeof value === "object" && value !== null && Object.entries(value).flat().some(holdsNul);

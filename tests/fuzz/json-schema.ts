@@ -38,7 +38,7 @@ const FORMATS: Record<string, (text: string) => boolean> = {
 };
 
 /** The JSON type of a value, as `type` names it. */
-export function jsonType(value: unknown): string {
+function jsonType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";

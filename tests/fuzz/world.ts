@@ -25,7 +25,7 @@ export interface Credentials {
 }
 
 /** Headers that carry a credential, by the security scheme of the document that names them. */
-export type Actor = Record<"loginToken" | "cloudToken", Record<string, string>>;
+type Actor = Record<"loginToken" | "cloudToken", Record<string, string>>;
 
 const random = () => Math.random().toString(36).slice(2, 10);
 const claimId = () => random().toUpperCase().padEnd(8, "0") + "FZ";
