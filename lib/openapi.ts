@@ -81,18 +81,15 @@ function answerSchema(contract: VerbContract) {
   };
 }
 
-// The dispatcher reads an empty cursor or sort as none (lib/http/cursor.ts, lib/http/dispatcher.ts).
-const EMPTY_MEANS_NONE = new Set(["next", "prev", "sort"]);
-
 /** A list's query string, from the contract the dispatcher parses it with. */
 function listParameters(contract: VerbContract) {
   const properties = schemaOf(pageQuery, "input").properties as Record<string, JsonSchema>;
-  return Object.entries(properties).map(([name, schema]) => ({
+  return Object.entries(properties).map(([name, { allowEmptyValue, description, ...schema }]) => ({
     name,
     in: "query",
     required: false,
-    ...(EMPTY_MEANS_NONE.has(name) ? { allowEmptyValue: true } : {}),
-    description: schema.description,
+    ...(allowEmptyValue ? { allowEmptyValue } : {}),
+    description,
     schema: name === "sort" ? { type: "string", enum: Object.keys(contract.sortable ?? {}) } : schema,
   }));
 }

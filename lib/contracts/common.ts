@@ -27,19 +27,18 @@ export const STORABLE_TIMES = {
   latest: Date.parse("9999-12-31T23:59:59.999Z"),
 } as const;
 
+/** A query parameter that an empty value leaves unset, as HTML forms send unset fields. */
+const unsetWhenEmpty = (text: z.ZodString) =>
+  text
+    .optional()
+    .transform((value) => value || undefined)
+    .meta({ allowEmptyValue: true });
+
 /** Query-string options of every list (API.md §3). */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(50).describe("Items per page"),
-  next: z
-    .string()
-    .max(512)
-    .optional()
-    .describe("The `next` of a previous answer: the page after it (empty: the first page)"),
-  prev: z
-    .string()
-    .max(512)
-    .optional()
-    .describe("The `prev` of a previous answer: the page before it (empty: the first page)"),
+  next: unsetWhenEmpty(z.string().max(512)).describe("The `next` of a previous answer: the page after it"),
+  prev: unsetWhenEmpty(z.string().max(512)).describe("The `prev` of a previous answer: the page before it"),
   order: z.enum(["ASC", "DESC", "asc", "desc"]).optional().describe("Of the sort column (audit: DESC by default)"),
   include: z.string().max(100).optional().describe("`total_count` adds the number of matching items"),
   filter: z
@@ -48,6 +47,6 @@ export const pageQuery = z.strictObject({
     .regex(/^[^\u0000]*$/, "No U+0000")
     .optional()
     .describe("Text the name-like fields contain, in any case"),
-  sort: z.string().max(64).optional().describe("The column to order by"),
+  sort: unsetWhenEmpty(z.string().max(64)).describe("The column to order by"),
 });
 export type PageQuery = z.infer<typeof pageQuery>;

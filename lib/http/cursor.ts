@@ -22,9 +22,9 @@ export function encodeCursor(cursor: Cursor): string {
 // another kind would reach the database as a malformed condition. So a decoded cursor must hold
 // what encodeCursor writes: text without NUL (PostgreSQL cannot store it), a date as
 // toISOString() writes it in the years every engine holds, an id as ids are made.
-const text = z.string().regex(/^[^\u0000]*$/);
+const keyText = z.string().regex(/^[^\u0000]*$/);
 const isoDate = z.iso.datetime().refine((iso) => Date.parse(iso) >= STORABLE_TIMES.earliest);
-const KEY: Record<SortKind, z.ZodType<string | null>> = { string: text, date: isoDate, "date?": isoDate.nullable() };
+const KEY: Record<SortKind, z.ZodType<string | null>> = { string: keyText, date: isoDate, "date?": isoDate.nullable() };
 const parts = z.tuple([z.unknown(), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.enum(["next", "prev"]), z.string()]);
 
 /** The cursor encoded in `text`, if it pages one of the `sortable` columns with a key of its kind. */
