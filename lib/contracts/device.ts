@@ -47,8 +47,15 @@ export const registerDevice = defineVerb({
   // its dash and case variants are one device and share one limit.
   limit: { rate: "register", per: (input) => normaliseClaimId(input.id) },
   input: {
-    id: idField.regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, dashes and underscores only"),
-    product: z.string().max(200).optional(),
+    id: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, dashes and underscores only"),
+    product: z
+      .string()
+      .max(200)
+      .optional()
+      .describe("The product token, for agents that send it here rather than in Authorization"),
     name: optionalText,
     description: optionalText,
     model: optionalText,

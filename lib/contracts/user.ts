@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, idField, passwordField, timestamp } from "./common";
+import { emailField, idField, passwordField, timestamp, trimmedText } from "./common";
 import { ACCOUNT_ROLES, defineList, defineVerb } from "./verb";
 
 export const userRole = z.enum(ACCOUNT_ROLES);
@@ -48,7 +48,7 @@ export const acceptInvite = defineVerb({
   verb: "login",
   summary: "Accept an invite: set a password and sign in",
   allow: ["public"],
-  input: { invite: z.string().trim().min(1, "Required").max(200), password: passwordField },
+  input: { invite: trimmedText(200), password: passwordField },
   output: loginSession,
 });
 
@@ -90,8 +90,8 @@ export const updateUser = defineVerb({
   allow: ["viewer"],
   input: {
     id: idField,
-    first: z.string().trim().max(100).optional(),
-    last: z.string().trim().max(100).optional(),
+    first: trimmedText(100, { required: false }).optional(),
+    last: trimmedText(100, { required: false }).optional(),
     preferences: z
       .record(z.string().max(100), z.unknown())
       .refine((value) => JSON.stringify(value).length <= 16_384, "At most 16 KiB")

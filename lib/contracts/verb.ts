@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField } from "./common";
 import { filterShape, type FilterSpec } from "./filters";
 
 // A verb is data: its contract (input, output, who may call it, how it answers, and any policy of
@@ -69,7 +70,7 @@ export const isAccountRole = (value: string): value is AccountRole =>
 /** Verbs acting inside an account accept `accountId`; only the owner may name another account. */
 export const isAccountScoped = (allow: readonly Grant[]): boolean => allow.some(isAccountRole);
 
-const accountIdField = { accountId: z.string().trim().min(1).max(64).optional() };
+const accountIdField = { accountId: idField.optional() };
 
 interface VerbDefinition<Shape extends z.ZodRawShape, Output extends z.ZodType> {
   controller: string;

@@ -36,22 +36,32 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Nesting depth, skipping string contents; checked before parsing so no parser recurses deeply. */
-export function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === "\\") i++;
-      else if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === "{" || ch === "[") deepest = Math.max(deepest, ++depth);
-    else if (ch === "}" || ch === "]") depth--;
+/**
+ * Whether some value inside a parsed body, object keys included, passes `test` at its level (the
+ * body is level 1). The walk keeps its own stack: a body may be deeper than any call stack.
+ */
+function someInside(body: unknown, test: (value: unknown, level: number) => boolean): boolean {
+  const pending: Array<{ value: unknown; level: number }> = [{ value: body, level: 1 }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { value, level } = item;
+    if (test(value, level)) return true;
+    if (typeof value !== "object" || value === null) continue;
+    for (const child of Array.isArray(value) ? value : Object.entries(value).flat())
+      pending.push({ value: child, level: level + 1 });
   }
-  return deepest;
+  return false;
 }
+
+// Both parsers build a value of any depth without recursing, but zod, JSON.stringify and the
+// database walk values recursively. So the depth limit is checked on the parsed value, which no
+// comment, quote or escape in the text can hide a level from.
+/** Whether a parsed value has more than `limit` levels of objects and arrays. */
+export const nestsDeeperThan = (value: unknown, limit: number): boolean =>
+  someInside(value, (inner, level) => level > limit && typeof inner === "object" && inner !== null);
+
+// PostgreSQL cannot store U+0000 in text or JSON, so no engine takes it.
+const holdsNul = (value: unknown): boolean =>
+  someInside(value, (inner) => typeof inner === "string" && inner.includes("\u0000"));
 
 /** A controller body: a JSON (or JSON5) object; empty means {}. */
 export async function readJsonObject(request: Request, limit = BODY_LIMIT): Promise<Record<string, unknown>> {
@@ -60,8 +70,8 @@ export async function readJsonObject(request: Request, limit = BODY_LIMIT): Prom
     throw badRequest(`Unsupported Content-Type "${type}": send a JSON object as application/json`);
   }
   const text = await readLimited(request, limit);
-  if (text.trim() === "") return {};
-  if (nestingDepth(text) > MAX_DEPTH) throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
+  // No body at all is {}; a body of spaces is not JSON.
+  if (text === "") return {};
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -75,5 +85,7 @@ export async function readJsonObject(request: Request, limit = BODY_LIMIT): Prom
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw badRequest("Body must be a JSON object");
   }
+  if (nestsDeeperThan(value, MAX_DEPTH)) throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
+  if (holdsNul(value)) throw badRequest("Text in the body may not contain U+0000");
   return value as Record<string, unknown>;
 }

@@ -2,16 +2,13 @@ import { pageQuery } from "../contracts/common";
 import { DEFAULT_SORT, type SortOrder, type VerbContract } from "../contracts/verb";
 import { badRequest, validationError } from "../errors";
 import type { PageRequest } from "../paging";
-import { decodeCursor } from "./cursor";
+import { cursorOf } from "./cursor";
 import { parseWith } from "./validate";
 
 /** A list verb's page, from the caller's options as text (an HTTP query string). */
 export function pageOf(options: Readonly<Record<string, string>>, contract: VerbContract): PageRequest {
   const query = parseWith(pageQuery, options, "query string");
-  if (query.next && query.prev)
-    throw validationError("Pass either next or prev, not both", [{ name: "next", message: "Conflicts with prev" }]);
-  const cursorText = query.next ?? query.prev;
-  const cursor = cursorText ? decodeCursor(cursorText) : undefined;
+  const cursor = cursorOf(query, contract.sortable ?? {});
   const sort = sortOf(query.sort ?? cursor?.sort, contract);
   if (cursor && cursor.sort !== sort.field)
     throw badRequest("This cursor pages another sort order: drop `sort` or the cursor");

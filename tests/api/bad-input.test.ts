@@ -22,6 +22,13 @@ const rawCases: Array<[string, { raw: string; contentType?: string }, number, st
   ["an array body", { raw: "[1,2]" }, 400, "bad_request"],
   ["a string body", { raw: '"hello"' }, 400, "bad_request"],
   ["deep nesting", { raw: `{"a": ${deep(5000)}}` }, 400, "bad_request"],
+  // JSON5 comments and single-quoted strings may hold quotes and brackets of their own.
+  ["deep nesting after a quote in a comment", { raw: `{/* " */ "a": ${deep(3000)}}` }, 400, "bad_request"],
+  ["deep nesting after a quote in a line comment", { raw: `{// it's\n a: ${deep(100_000)}}` }, 400, "bad_request"],
+  ["deep nesting after escaped quotes", { raw: `{'it\\'s': "\\"", b: ${deep(40)}}` }, 400, "bad_request"],
+  ["a body of white space", { raw: "\n \t" }, 400, "bad_request"],
+  ["U+0000 in text", { raw: '{"name": "a\\u0000b", "id": "x"}' }, 400, "bad_request"],
+  ["U+0000 in a name", { raw: '{"a\\u0000": 1}' }, 400, "bad_request"],
   ["a body over 1 MiB", { raw: JSON.stringify({ pad: "x".repeat(1_100_000) }) }, 413, "payload_too_large"],
   [
     "multipart content",
@@ -34,6 +41,19 @@ const rawCases: Array<[string, { raw: string; contentType?: string }, number, st
 function fieldNames(contract: (typeof everyVerb)[number]): string[] {
   return Object.keys((contract.input as z.ZodObject).shape);
 }
+
+describe("nesting hidden from a count of the text", () => {
+  it("stores no preferences nested deeper than the limit, and never answers 500", async () => {
+    const { a } = w;
+    for (const levels of [3000, 100_000]) {
+      const raw = `{"id": "${a.userId}", /* " */ "preferences": {"a": ${deep(levels)}}}`;
+      const answer = await call("/api/user/update", { token: a.token, raw });
+      expect([answer.status, answer.json?.type], `${levels} levels`).toEqual([400, "bad_request"]);
+    }
+    const user = await call("/api/user/get", { token: a.token, body: { id: a.userId } });
+    expect(user.json.data.preferences).toEqual({});
+  });
+});
 
 describe("bad input", () => {
   for (const contract of everyVerb) {

@@ -12,7 +12,8 @@ export interface CallOptions {
   /** Sent as-is instead of JSON.stringify(body). */
   raw?: string;
   origin?: string | null;
-  accept?: string;
+  /** null: send no Accept header. */
+  accept?: string | null;
   method?: string;
   query?: string;
   contentType?: string | null;
@@ -39,7 +40,7 @@ export async function call(path: string, options: CallOptions = {}): Promise<Ans
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const origin = options.origin === undefined ? (surface === "api" ? ORIGIN : null) : options.origin;
   if (origin) headers.origin = origin;
-  headers.accept = options.accept ?? "application/json";
+  if (options.accept !== null) headers.accept = options.accept ?? "application/json";
   const method = options.method ?? "POST";
   const body = method === "GET" || method === "HEAD" ? undefined : (options.raw ?? JSON.stringify(options.body ?? {}));
   const request = new Request(`${ORIGIN}${path}${options.query ? `?${options.query}` : ""}`, { method, headers, body });

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseFilterDate } from "../../lib/contracts/filters";
 import { ERROR_TYPES } from "../../lib/errors";
 import { derivePostgresSchema } from "../../lib/db/derive-schema";
-import { nestingDepth } from "../../lib/http/body";
-import { decodeCursor, encodeCursor } from "../../lib/pipeline/cursor";
+import { nestsDeeperThan } from "../../lib/http/body";
+import { cursorOf, decodeCursor, encodeCursor } from "../../lib/pipeline/cursor";
 import { ERROR_STATUS } from "../../lib/http/error-response";
 import { MemoryRateLimiter } from "../../lib/pipeline/rate-limit";
 import { newId } from "../../lib/ids";
@@ -35,20 +35,34 @@ describe("claim IDs typed from a label", () => {
 });
 
 describe("request bodies", () => {
-  it("measures nesting without being fooled by brackets in strings", () => {
-    expect(nestingDepth('{"a": [[1]]}')).toBe(3);
-    expect(nestingDepth('{"a": "[[[[[[", b: \'{{{\'}')).toBe(1);
-    expect(nestingDepth('{"a": "\\"[["}')).toBe(1);
+  it("measure the nesting of the parsed value, however deep", () => {
+    expect(nestsDeeperThan({ a: [[1]] }, 3)).toBe(false);
+    expect(nestsDeeperThan({ a: [[1, {}]] }, 3)).toBe(true);
+    expect(nestsDeeperThan({ a: "[[[[[[" }, 1)).toBe(false);
+    const deep = JSON.parse("[".repeat(200_000) + "]".repeat(200_000));
+    expect(nestsDeeperThan(deep, 32)).toBe(true);
   });
 });
 
 describe("cursors", () => {
+  const sortable = { created: "date", accessed: "date?", name: "string" } as const;
+
   it("round-trip and refuse tampering", () => {
     const cursor = { sort: "created", key: new Date(0).toISOString(), id: "X", dir: "next" as const };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor(encodeCursor(cursor), sortable)).toEqual(cursor);
     const empty = { sort: "accessed", key: null, id: "Y", dir: "prev" as const };
-    expect(decodeCursor(encodeCursor(empty))).toEqual(empty);
-    expect(() => decodeCursor("not-a-cursor")).toThrow(/Invalid pagination cursor/);
+    expect(decodeCursor(encodeCursor(empty), sortable)).toEqual(empty);
+    expect(decodeCursor("not-a-cursor", sortable)).toBeUndefined();
+    expect(() => cursorOf({ prev: "not-a-cursor" }, sortable)).toThrow(/Invalid pagination cursor: pass `prev`/);
+  });
+
+  it("hold a key of their column's kind", () => {
+    const forged = (key: string | null, sort: string) => encodeCursor({ sort, key, id: "X", dir: "next" });
+    expect(decodeCursor(forged(null, "created"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged("yesterday", "accessed"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged(null, "name"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged("a", "updated"), sortable)).toBeUndefined();
+    expect(decodeCursor(forged("a", "name"), sortable)?.key).toBe("a");
   });
 });
 
@@ -57,6 +71,8 @@ describe("filter dates", () => {
     expect(parseFilterDate("20161130T162512Z")?.toISOString()).toBe("2016-11-30T16:25:12.000Z");
     expect(parseFilterDate("2016-11-30T16:25:12.1234Z")?.getTime()).toBe(Date.parse("2016-11-30T16:25:12.123Z"));
     expect(parseFilterDate("yesterday")).toBeUndefined();
+    expect(parseFilterDate("20160230T000000Z")).toBeUndefined();
+    expect(parseFilterDate("20161330T000000Z")).toBeUndefined();
   });
 });
 
