@@ -2,7 +2,8 @@
 // for the floor (POST /floor/bench/echo: a route handler of this build with the API's dynamic
 // /<surface>/<controller>/<verb> shape that reads its body) and for device/get and device/find
 // (50 devices) with a CloudAPI token, each as a ratio to the floor. Every call reads the database:
-// nothing is cached between requests.
+// nothing is cached between requests. A last line shows the floor answering as many bytes as
+// find does: what the answer's size alone costs the framework.
 //
 // The machine's speed drifts from second to second, so the three routes are measured in
 // interleaved rounds after every route has been warmed up, and each round's ratio compares
@@ -90,6 +91,7 @@ async function seed(): Promise<Route[]> {
   const find = await post("/tok/device/find?limit=50", {}, headers);
   if (find.data.length !== 50) throw new Error(`device/find answered ${find.data.length} devices, not 50`);
   const floorBody = JSON.stringify({ id: ids[7] });
+  const findBytes = Buffer.byteLength(JSON.stringify(find));
   return [
     {
       name: "POST /floor/bench/echo (floor)",
@@ -102,6 +104,11 @@ async function seed(): Promise<Route[]> {
     {
       name: "POST /tok/device/find (50 devices)",
       options: { url: `${BASE}/tok/device/find?limit=50`, method: "POST", headers, body: "{}" },
+    },
+    {
+      // Not a target: what sending find's answer size costs the framework alone.
+      name: `floor answering ${(findBytes / 1024).toFixed(0)} KiB (find's size)`,
+      options: { url: `${BASE}/floor/bench/echo?bytes=${findBytes}`, method: "POST", headers, body: "{}" },
     },
   ];
 }
@@ -147,14 +154,14 @@ async function bench(engine: Engine): Promise<string[]> {
 function report(label: string, routes: Route[], rounds: number[][]): number[] {
   console.log(`\n${label}`);
   const header = rounds.map((_, i) => `round ${i + 1}`.padStart(15)).join(" | ");
-  console.log(`| route                              | ${header} | median ratio |`);
+  console.log(`| route                               | ${header} | median ratio |`);
   console.log(
-    `|------------------------------------|${rounds.map(() => "-----------------").join("|")}|--------------|`,
+    `|-------------------------------------|${rounds.map(() => "-----------------").join("|")}|--------------|`,
   );
   return routes.map((route, r) => {
     const cells = rounds.map((row) => `${row[r]!.toFixed(0).padStart(6)} (${pct(row[r]! / row[0]!)})`);
     const ratio = median(rounds.map((row) => row[r]! / row[0]!));
-    console.log(`| ${route.name.padEnd(34)} | ${cells.join(" | ")} | ${pct(ratio).padStart(12)} |`);
+    console.log(`| ${route.name.padEnd(35)} | ${cells.join(" | ")} | ${pct(ratio).padStart(12)} |`);
     return ratio;
   });
 }
