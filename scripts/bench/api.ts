@@ -2,8 +2,9 @@
 // for the floor (POST /floor/bench/echo: a route handler of this build with the API's dynamic
 // /<surface>/<controller>/<verb> shape that reads its body) and for device/get and device/find
 // (50 devices) with a CloudAPI token, each as a ratio to the floor. Every call reads the database:
-// nothing is cached between requests. A last line shows the floor answering as many bytes as
-// find does: what the answer's size alone costs the framework.
+// nothing is cached between requests. Two last lines are diagnostics, not targets: the floor
+// after two bare database round trips (`SELECT 1`, as many as a get makes), and the floor
+// answering as many bytes as find does.
 //
 // The machine's speed drifts from second to second, so the three routes are measured in
 // interleaved rounds after every route has been warmed up, and each round's ratio compares
@@ -104,6 +105,11 @@ async function seed(): Promise<Route[]> {
     {
       name: "POST /tok/device/find (50 devices)",
       options: { url: `${BASE}/tok/device/find?limit=50`, method: "POST", headers, body: "{}" },
+    },
+    {
+      // Not a target: what the two round trips of a get (its token, its device) cost alone.
+      name: "floor + 2 bare database round trips",
+      options: { url: `${BASE}/floor/bench/echo?selects=2`, method: "POST", headers, body: floorBody },
     },
     {
       // Not a target: what sending find's answer size costs the framework alone.
