@@ -3,7 +3,7 @@ import { addressNetwork } from "../address-network";
 import { BoundedMap } from "../bounded-map";
 import { rateLimited } from "../errors";
 
-// The failed-login throttle (docs/decisions/005-failed-login-throttle.md). Guesses slow down per
+// The failed-login throttle (decision 005 in docs/decisions). Guesses slow down per
 // email and client network, so an attacker slows themselves and nobody else; past a loose bound of
 // consecutive failures per email, only networks that signed in to it before may still try.
 
