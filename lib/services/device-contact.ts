@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { touchDeviceAccessed } from "../db/device-contact";
+import { touchDeviceAccessed } from "../db/devices";
 
 // A device's "last seen" (`accessed`) is its last contact of any kind: a register poll or a call
 // with its device token. A polling device must not cost a write per request, so the time is kept

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../lib/db/client";
-import { touchDeviceAccessed } from "../../lib/db/device-contact";
+import { touchDeviceAccessed } from "../../lib/db/devices";
 import { call, claimId } from "./client";
 import { product, tenant } from "./fixtures";
 
