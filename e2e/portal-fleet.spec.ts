@@ -47,6 +47,8 @@ test("sign up, claim a simulated device by its typed label, rename it and releas
     await confirm.getByRole("button", { name: "Release", exact: true }).click();
     await expect(page).toHaveURL(/\/devices$/);
     await expect(page.getByRole("heading", { name: "No devices yet" })).toBeVisible();
+    // Its device token is revoked: the agent's next metrics are refused and it registers again.
+    await expect.poll(agent.output, { timeout: 15_000 }).toContain('"Authentication failed": registering again');
   } finally {
     agent.kill();
   }

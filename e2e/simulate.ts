@@ -5,7 +5,7 @@ import { ORIGIN } from "./owner";
 /** The simulator lists a label once its device has registered: only then can it be claimed. */
 const LABEL = /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m;
 
-/** `npm run simulate` with one agent and this product token, as a person runs it. */
+/** `npm run simulate` with one agent and this product token, as a person runs it (a reading a second). */
 export function startSimulator(productToken: string) {
   const child = spawn(process.execPath, [
     "--import",
@@ -17,13 +17,13 @@ export function startSimulator(productToken: string) {
     productToken,
     "--url",
     ORIGIN,
+    "--interval",
+    "1",
   ]);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
   return {
     output: () => output,
-    exited,
     kill: () => child.kill(),
     /** The label ID the simulator prints for its device, once it has registered. */
     async label(): Promise<string> {
