@@ -105,6 +105,7 @@ export function poster(base: string) {
 }
 
 export interface BenchAccount {
+  accountId: string;
   email: string;
   password: string;
   /** A login token and its Origin, for /api. */
@@ -136,7 +137,8 @@ export async function seedAccount(base: string, deviceIds: string[]): Promise<Be
     devices.push({ id, token: (await post("/builder/device/register", { id }, agent)).token as string });
   }
   const cloudToken = (await post("/api/token/create", { name: "bench", role: "admin" }, user)).data.token as string;
-  return { email, password, user, productToken, cloud: { Authorization: cloudToken }, devices };
+  const accountId = (await post("/api/account/get", {}, user)).data.id as string;
+  return { accountId, email, password, user, productToken, cloud: { Authorization: cloudToken }, devices };
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
