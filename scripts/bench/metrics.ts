@@ -68,7 +68,9 @@ async function bench(engine: BenchEngine): Promise<Result> {
     const start = Date.now() - RANGE_MS + 3_600_000;
     for (const size of sizes) {
       const deviceId = `QUERY${size}`;
+      const loading = performance.now();
       await loadSeries(direct, account.accountId, deviceId, size, start);
+      console.log(`  loaded ${sizeName(size)} points in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
       queries.set(size, await fetchTimes(BASE, account.cloud, deviceId, size, start));
     }
     const page = await firstChartMs(BASE, account);
@@ -141,7 +143,9 @@ function table(engines: BenchEngine[], results: Result[]) {
 }
 
 buildIfNeeded(process.cwd(), console.log);
-const engines = benchEngines().filter((engine) => wanted.has(engine.engine) || wanted.has(engine.name.toLowerCase()));
+const engines = benchEngines((line) => wanted.has("postgres") && console.log(line)).filter(
+  (engine) => wanted.has(engine.engine) || wanted.has(engine.name.toLowerCase()),
+);
 const results: Result[] = [];
 for (const engine of engines) {
   console.log(`${engine.name}: measuring…`);
