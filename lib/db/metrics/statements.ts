@@ -29,6 +29,10 @@ export const SERIES_COLUMNS = [
   "created",
 ] as const;
 
+/** A Prisma DateTime bound in raw SQL: ISO text with an offset on SQLite (as Prisma writes it), a Date on PostgreSQL. */
+export const storedTime = (engine: Engine, time: Date): string | Date =>
+  engine === "sqlite" ? time.toISOString().replace("Z", "+00:00") : time;
+
 /** Rows per statement: SQLite binds at most 32,766 values, PostgreSQL 65,535. */
 export const rowsPerStatement = (columns: number): number => Math.floor(30_000 / columns);
 

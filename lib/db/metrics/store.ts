@@ -7,6 +7,7 @@ import {
   ROLLUP_COLUMNS,
   rowsPerStatement,
   SERIES_COLUMNS,
+  storedTime,
   upsertRollups,
   upsertSeries,
   type Engine,
@@ -52,13 +53,9 @@ async function inChunks<Row>(
   }
 }
 
-/** Prisma's DateTime text on SQLite; PostgreSQL takes the Date. */
-const createdValue = (engine: Engine, now: Date) =>
-  engine === "sqlite" ? now.toISOString().replace("Z", "+00:00") : now;
-
 /** False when the key was stored before: the batch is a retry and must write nothing. */
 export async function claimBatchKey(tx: Tx, engine: Engine, accountId: string, key: string, now: Date) {
-  return (await tx.$executeRawUnsafe(claimIdempotencyKey(engine), accountId, key, createdValue(engine, now))) === 1;
+  return (await tx.$executeRawUnsafe(claimIdempotencyKey(engine), accountId, key, storedTime(engine, now))) === 1;
 }
 
 /** Writes a batch: its series (created or their newest point kept), raw points and rollups. */
@@ -71,7 +68,7 @@ export async function storeBatch(
   now: Date,
 ): Promise<void> {
   const ids = new Map<string, number>();
-  const created = createdValue(engine, now);
+  const created = storedTime(engine, now);
   await inChunks(
     series,
     SERIES_COLUMNS.length,
