@@ -25,6 +25,7 @@ import {
 import { openDirect, type Direct } from "./metrics/direct";
 import { batchesStart, BATCH_POINTS, CLIENTS, deviceBatches, throughApi, throughDriver } from "./metrics/ingest";
 import { firstChartMs } from "./metrics/page";
+import { ensurePartitions } from "./metrics/partitions";
 import { BUCKETS, fetchTimes, loadSeries, RANGE_MS, type QueryTimes } from "./metrics/query";
 
 const PORT = 3918;
@@ -61,6 +62,9 @@ async function bench(engine: BenchEngine): Promise<Result> {
   const direct = openDirect(engine.engine, database.url);
   try {
     const devices = Array.from({ length: CLIENTS * (rounds + 1) }, (_, i) => `BENCHM${String(i).padStart(4, "0")}`);
+    // Every day the run writes has its partition on PostgreSQL, as the worker keeps them ahead.
+    if (engine.engine === "postgres")
+      ensurePartitions(database.url, Date.now() - RANGE_MS - 86_400_000, Date.now() + 86_400_000);
     const account = await seedAccount(BASE, devices);
     const ingest = await ingestRounds(account.devices, account.accountId, direct);
 
