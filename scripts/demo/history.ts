@@ -1,3 +1,4 @@
+import { ensurePointPartitions } from "../../lib/db/metrics/retention";
 import { devicePoints } from "../../lib/demo/signals";
 import { storePoints } from "../../lib/services/metrics";
 
@@ -25,11 +26,10 @@ export async function seedHistory(
   now: number,
 ): Promise<{ points: number; until: number | undefined }> {
   const instants = historyInstants(after, now);
-  let points = 0;
-  for (const id of deviceIds)
-    points += await storePoints(
-      accountId,
-      instants.flatMap((t) => devicePoints(id, t)),
-    );
-  return { points, until: instants.at(-1) ?? after };
+  if (!instants.length) return { points: 0, until: after };
+  // On PostgreSQL the days get their partitions first: rows put in the default partition would
+  // keep those days from ever having one (lib/db/metrics/retention.ts).
+  await ensurePointPartitions(instants[0]!, instants.at(-1)!);
+  const points = deviceIds.flatMap((id) => instants.flatMap((t) => devicePoints(id, t)));
+  return { points: await storePoints(accountId, points), until: instants.at(-1) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db/client";
 import { env } from "../../lib/env";
 import { seedDemo } from "../../scripts/demo/seed";
 import { call } from "./client";
@@ -66,4 +67,13 @@ describe("npm run demo", () => {
     const list = await call("/api/metric/getMetricList", { token, body: { namespace: "Embedthis/Device" } });
     expect([...list.json.data.metrics].sort()).toEqual(["battery", "cpu", "memory", "temperature"]);
   });
+
+  it.runIf(env().engine === "postgres")(
+    "puts its history in day partitions, which retention can drop whole",
+    async () => {
+      await seedDemo(() => {});
+      const [row] = await db().$queryRawUnsafe<Array<{ count: bigint }>>(`SELECT count(*) FROM "MetricPoint_default"`);
+      expect(Number(row!.count)).toBe(0);
+    },
+  );
 });
