@@ -1,7 +1,7 @@
 import { env } from "../../env";
 import type { Resolution } from "../../metrics/aggregate";
 import { db } from "../client";
-import { storedTime } from "./statements";
+import { sqliteTime } from "./statements";
 
 // Metric retention (decision 012): old data goes in bounded steps, never millions of rows in one
 // statement. On PostgreSQL raw points live in day partitions, dropped whole once past the cutoff;
@@ -67,7 +67,10 @@ export async function ensurePointPartitions(from: number, to: number): Promise<s
   return created;
 }
 
-/** Raw points stamped before `cutoff`: whole day partitions dropped where they exist, the rest in chunks. */
+/**
+ * Raw points stamped before `cutoff`: whole day partitions dropped where they exist; the rest
+ * series by series, in chunks, through the (series, time) index that ingest keeps anyway.
+ */
 export async function deletePointsBefore(cutoff: number): Promise<{ partitions: number; rows: number }> {
   let partitions = 0;
   if (engine() === "postgres") {
@@ -78,7 +81,11 @@ export async function deletePointsBefore(cutoff: number): Promise<{ partitions: 
     }
   }
   const table = engine() === "postgres" ? "MetricPoint_default" : "MetricPoint";
-  return { partitions, rows: await deleteInChunks(table, `"timestamp" < ${mark(1)}`, [cutoff]) };
+  const series = await db().metricSeries.findMany({ select: { id: true } });
+  let rows = 0;
+  for (const { id } of series)
+    rows += await deleteInChunks(table, `"seriesId" = ${mark(1)} AND "timestamp" < ${mark(2)}`, [id, cutoff]);
+  return { partitions, rows };
 }
 
 export const deleteRollupsBefore = (resolution: Resolution, cutoff: number) =>
@@ -97,4 +104,4 @@ export async function seriesIdsOfAccount(accountId: string): Promise<number[]> {
 }
 
 export const deleteIdempotencyKeysBefore = (cutoff: Date) =>
-  deleteInChunks("IdempotencyKey", `"created" < ${mark(1)}`, [storedTime(engine(), cutoff)]);
+  deleteInChunks("IdempotencyKey", `"created" < ${mark(1)}`, [engine() === "sqlite" ? sqliteTime(cutoff) : cutoff]);
