@@ -1,11 +1,9 @@
 import type { PointRow, SeriesRow } from "../../../lib/db/metrics/store";
-import { storeBatch } from "../../../lib/db/metrics/store";
 import { DEVICE_METRICS, devicePoints } from "../../../lib/demo/signals";
 import { seriesKeyOf } from "../../../lib/services/metrics/series-key";
-import type { Direct } from "./direct";
 
 // Ingest: batches of 1,000 points from 4 concurrent clients, through /tok/metric/set with a device
-// token each, and the same batches written straight to the engine (the floor).
+// token each; the floor writes the same batches with ingest's own writer (./writer.ts).
 
 export const BATCH_POINTS = 1000;
 export const CLIENTS = 4;
@@ -13,15 +11,15 @@ const READINGS_PER_BATCH = BATCH_POINTS / DEVICE_METRICS.length;
 const READING_MS = 1000;
 
 /** One batch: a device's four metrics, 250 readings a second apart, as the body and as the rows. */
-interface Batch {
+export interface DeviceBatch {
   body: string;
   series: SeriesRow[];
   points: PointRow[];
 }
 
 /** `count` consecutive batches of one device, the first starting at `start` (epoch ms). */
-export function deviceBatches(deviceId: string, count: number, start: number): Batch[] {
-  const batches: Batch[] = [];
+export function deviceBatches(deviceId: string, count: number, start: number): DeviceBatch[] {
+  const batches: DeviceBatch[] = [];
   for (let b = 0; b < count; b++) {
     const readings = Array.from({ length: READINGS_PER_BATCH }, (_, k) =>
       devicePoints(deviceId, start + (b * READINGS_PER_BATCH + k) * READING_MS),
@@ -52,7 +50,10 @@ export function deviceBatches(deviceId: string, count: number, start: number): B
 export const batchesStart = (count: number, now: number) => now - count * READINGS_PER_BATCH * READING_MS - 60_000;
 
 /** Points per second for the clients' batches sent concurrently, each client's in order. */
-async function pointsPerSecond(clients: Batch[][], send: (client: number, batch: Batch) => Promise<void>) {
+export async function pointsPerSecond(
+  clients: DeviceBatch[][],
+  send: (client: number, batch: DeviceBatch) => Promise<void>,
+) {
   const started = performance.now();
   await Promise.all(
     clients.map(async (batches, client) => {
@@ -64,7 +65,7 @@ async function pointsPerSecond(clients: Batch[][], send: (client: number, batch:
 }
 
 /** Through the API: each client posts its batches with its device's token. */
-export function throughApi(base: string, tokens: string[], clients: Batch[][]) {
+export function throughApi(base: string, tokens: string[], clients: DeviceBatch[][]) {
   return pointsPerSecond(clients, async (client, batch) => {
     const response = await fetch(`${base}/tok/metric/set`, {
       method: "POST",
@@ -74,18 +75,4 @@ export function throughApi(base: string, tokens: string[], clients: Batch[][]) {
     const text = await response.text();
     if (response.status !== 200) throw new Error(`metric/set answered ${response.status}: ${text}`);
   });
-}
-
-/** The floor: the same rows, written by ingest's writer on the engine's driver, a transaction per batch. */
-export async function throughDriver(direct: Direct, accountId: string, clients: Batch[][]) {
-  const connections = await Promise.all(clients.map(() => direct.connect()));
-  try {
-    return await pointsPerSecond(clients, (client, batch) =>
-      connections[client]!.transaction((writer) =>
-        storeBatch(writer, direct.engine, accountId, batch.series, batch.points, new Date()),
-      ),
-    );
-  } finally {
-    for (const connection of connections) connection.release();
-  }
 }

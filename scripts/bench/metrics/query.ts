@@ -1,18 +1,15 @@
-import { storeBatch, type PointRow, type SeriesRow } from "../../../lib/db/metrics/store";
-import { reading } from "../../../lib/demo/signals";
+import type { PointRow, SeriesRow } from "../../../lib/db/metrics/store";
+import { DEVICE_NAMESPACE, reading } from "../../../lib/demo/signals";
 import { seriesKeyOf } from "../../../lib/services/metrics/series-key";
 import { median, percentile, type Headers } from "../harness";
-import type { Direct } from "./direct";
 
 // Query: metric/fetch of a 30-day chart of 500 buckets, for one series holding 100 k, 1 M or 10 M
-// raw points spread evenly over those 30 days. The points are loaded straight into the database
-// by ingest's own writer (raw points, the series row, and the rollups it folds in memory per chunk),
-// in large transactions: through HTTP, 10 M points would take longer than the rest of the run.
+// raw points spread evenly over those 30 days. The points are loaded by ingest's own writer called
+// directly (./writer.ts: raw points, the series row, and the rollups it folds in memory per batch)
+// in batches of 100 k, a transaction each: through HTTP, 10 M points would take far longer.
 
 export const RANGE_MS = 30 * 86_400_000;
 export const BUCKETS = 500;
-const CHUNK_POINTS = 100_000;
-const CHUNKS_PER_TRANSACTION = 5;
 const CALLS = 50;
 const WARM_UP_CALLS = 5;
 
@@ -23,38 +20,27 @@ export interface QueryTimes {
   period: number;
 }
 
-/** `count` points of the series `temperature` {Device: deviceId}, evenly over [start, start + RANGE_MS). */
-export async function loadSeries(direct: Direct, accountId: string, deviceId: string, count: number, start: number) {
-  const dimensions = { Device: deviceId };
-  const { key, dimensions: canonical } = seriesKeyOf("Embedthis/Device", "temperature", dimensions);
+/** `count` points of `temperature` {Device: deviceId}, evenly over [start, start + RANGE_MS), `size` per batch. */
+export function* seriesBatches(deviceId: string, count: number, start: number, size: number) {
+  const { key, dimensions } = seriesKeyOf(DEVICE_NAMESPACE, "temperature", { Device: deviceId });
   const step = RANGE_MS / count;
-  const connection = await direct.connect();
-  try {
-    for (let from = 0; from < count; from += CHUNK_POINTS * CHUNKS_PER_TRANSACTION) {
-      await connection.transaction(async (writer) => {
-        const to = Math.min(count, from + CHUNK_POINTS * CHUNKS_PER_TRANSACTION);
-        for (let chunk = from; chunk < to; chunk += CHUNK_POINTS) {
-          const points: PointRow[] = [];
-          for (let i = chunk; i < Math.min(to, chunk + CHUNK_POINTS); i++) {
-            const timestamp = start + Math.floor(i * step);
-            points.push({ seriesKey: key, timestamp, value: reading(deviceId, "temperature", timestamp) });
-          }
-          const newest = points.at(-1)!;
-          const series: SeriesRow = {
-            key,
-            namespace: "Embedthis/Device",
-            metric: "temperature",
-            dimensions: canonical,
-            deviceId,
-            last: newest.value,
-            lastTimestamp: newest.timestamp,
-          };
-          await storeBatch(writer, direct.engine, accountId, [series], points, new Date());
-        }
-      });
+  for (let from = 0; from < count; from += size) {
+    const points: PointRow[] = [];
+    for (let i = from; i < Math.min(count, from + size); i++) {
+      const timestamp = start + Math.floor(i * step);
+      points.push({ seriesKey: key, timestamp, value: reading(deviceId, "temperature", timestamp) });
     }
-  } finally {
-    connection.release();
+    const newest = points.at(-1)!;
+    const series: SeriesRow = {
+      key,
+      namespace: DEVICE_NAMESPACE,
+      metric: "temperature",
+      dimensions,
+      deviceId,
+      last: newest.value,
+      lastTimestamp: newest.timestamp,
+    };
+    yield { series: [series], points };
   }
 }
 
