@@ -1,6 +1,7 @@
 import { verbPath } from "../contracts/verb";
 import { accountController } from "./account";
 import { auditController } from "./audit";
+import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
 import type { VerbHandler } from "./implement";
 import { productController } from "./product";
@@ -16,6 +17,7 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...productController,
   ...auditController,
   ...deviceController,
+  ...dashboardController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));
