@@ -33,15 +33,6 @@ export function offsetMinutes(zone: string, instant: number): number {
   return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The instant of local midnight starting the day of `instant` in `zone`. */
 function localMidnight(zone: string, instant: number): number {
   const offset = offsetMinutes(zone, instant) * 60_000;
