@@ -16,3 +16,4 @@ export const tokenKeys = keysFor("token");
 export const userKeys = keysFor("user");
 export const productKeys = keysFor("product");
 export const auditKeys = keysFor("audit");
+export const dashboardKeys = keysFor("dashboard");
