@@ -42,7 +42,7 @@ export async function firstChartMs(base: string, account: BenchAccount): Promise
     await page.waitForURL((address) => address.pathname === url);
     const drawn = async () => {
       const response = await page.goto(url, { waitUntil: "commit" });
-      if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
+      if (response?.status() !== 200) throw new Error(`the dashboard page answered ${response?.status()}`);
       // performance.now() counts from the navigation's start; polled on every frame.
       const handle = await page.waitForFunction(
         (selector) => (document.querySelector(selector) ? performance.now() : null),
