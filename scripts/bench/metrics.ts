@@ -63,7 +63,7 @@ async function bench(engine: BenchEngine): Promise<Result> {
     const devices = Array.from({ length: CLIENTS * (rounds + 1) }, (_, i) => `BENCHM${String(i).padStart(4, "0")}`);
     // Every day the run writes has its partition on PostgreSQL, as the worker keeps them ahead.
     if (engine.engine === "postgres")
-      inWriterProcess(database.url, "partitions", Date.now() - RANGE_MS - 86_400_000, Date.now() + 86_400_000);
+      await inWriterProcess(database.url, "partitions", Date.now() - RANGE_MS - 86_400_000, Date.now() + 86_400_000);
     const account = await seedAccount(BASE, devices);
     const ingest = await ingestRounds(account.devices, account.accountId, database.url);
 
@@ -72,7 +72,7 @@ async function bench(engine: BenchEngine): Promise<Result> {
     for (const size of sizes) {
       const deviceId = `QUERY${size}`;
       const loading = performance.now();
-      inWriterProcess(database.url, "load", account.accountId, start, size, deviceId);
+      await inWriterProcess(database.url, "load", account.accountId, start, size, deviceId);
       console.log(`  loaded ${sizeName(size)} points in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
       queries.set(size, await fetchTimes(BASE, account.cloud, deviceId, size, start));
     }
@@ -102,7 +102,7 @@ async function ingestRounds(devices: BenchAccount["devices"], accountId: string,
     const start = batchesStart(batches, Date.now());
     api.push(await throughApiFor(round, batches, start));
     const floorIds = devices.slice(round * CLIENTS, (round + 1) * CLIENTS).map((device) => `FLOOR${device.id}`);
-    floor.push(Number(inWriterProcess(databaseUrl, "floor", accountId, start, batches, floorIds.join(","))));
+    floor.push(Number(await inWriterProcess(databaseUrl, "floor", accountId, start, batches, floorIds.join(","))));
   }
   return { api: median(api), floor: median(floor), ratio: median(api.map((rate, i) => rate / floor[i]!)) };
 }

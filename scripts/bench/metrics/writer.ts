@@ -5,29 +5,32 @@
 //                                        prints points per second
 //   load   ACCOUNT START SIZE ID         one series of SIZE points over 30 days from START
 //   partitions FROM TO                   PostgreSQL's day partitions of raw points for [FROM, TO]
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DeviceBatch } from "./ingest";
 
-/** Runs a command of this file on `databaseUrl`; answers what it printed. */
-export function inWriterProcess(databaseUrl: string, ...args: Array<string | number>): string {
-  const output = execFileSync(
-    process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), ...args.map(String)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: mkdtempSync(path.join(tmpdir(), "fleetport-bench-")),
-        LOG_LEVEL: "silent",
-      },
+/**
+ * Runs a command of this file on `databaseUrl`; answers what it printed. Asynchronous, so that the
+ * benchmark's idle keep-alive sockets see the server close them meanwhile and are not reused dead.
+ */
+export async function inWriterProcess(databaseUrl: string, ...args: Array<string | number>): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), ...args.map(String)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), "fleetport-bench-")),
+      LOG_LEVEL: "silent",
     },
-  );
-  return output.toString().trim();
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`${args[0]} in the writer process exited with ${code}`);
+  return output.trim();
 }
 
 /** The floor's warm-up: prepared statements and compiled code, before anything is timed. */
