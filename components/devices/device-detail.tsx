@@ -13,6 +13,7 @@ import { PageHeader } from "../ui/page-header";
 import { DeviceEditForm } from "./device-edit-form";
 import { Time } from "../ui/time";
 import { Connection, CONNECTION_NOTE } from "./connection";
+import { LatestValues } from "./latest-values";
 import { ReleaseDevice } from "./release-device";
 
 function Fields({ device }: { device: DeviceView }) {
@@ -63,15 +64,17 @@ export function DeviceDetail({ id }: { id: string }) {
       {device.data && (
         <>
           <PageHeader title={device.data.name || device.data.id} description={device.data.description || undefined} />
+          {/* Last seen and the connection (in the fields) stay beside the readings, above the charts. */}
           <div className="grid gap-6 lg:grid-cols-2">
             <Fields device={device.data} />
-            {isAdmin && (
-              <div className="space-y-6">
-                <DeviceEditForm device={device.data} />
-                <ReleaseDevice device={device.data} />
-              </div>
-            )}
+            <LatestValues deviceId={device.data.id} />
           </div>
+          {isAdmin && (
+            <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
+              <DeviceEditForm device={device.data} />
+              <ReleaseDevice device={device.data} />
+            </div>
+          )}
         </>
       )}
     </>

@@ -16,3 +16,7 @@ export const tokenKeys = keysFor("token");
 export const userKeys = keysFor("user");
 export const productKeys = keysFor("product");
 export const auditKeys = keysFor("audit");
+export const metricKeys = {
+  /** A device's latest values (metric/latest); refetched while its page is open. */
+  latest: (deviceId: string) => ["metric", "latest", deviceId] as const,
+};
