@@ -108,7 +108,7 @@ describe("CSV", () => {
 
 describe("picked device", () => {
   it("substitutes ${device} and leaves out sets that need a device when none is picked", () => {
-    const sets = [{ Device: "${device}" }, {}, { Device: "B2" }];
+    const sets: Array<Record<string, string>> = [{ Device: "${device}" }, {}, { Device: "B2" }];
     expect(withPickedDevice(sets, "A1")).toEqual([{ Device: "A1" }, {}, { Device: "B2" }]);
     expect(withPickedDevice(sets, null)).toEqual([{}, { Device: "B2" }]);
   });
