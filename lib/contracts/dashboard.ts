@@ -17,7 +17,11 @@ export const widgetSchema = z.strictObject({
   type: z.enum(WIDGET_TYPES),
   title: trimmedText(100, { required: false }).default(""),
   top: z.number().int().min(0).max(1000),
-  left: z.number().int().min(0).max(GRID_COLUMNS - 1),
+  left: z
+    .number()
+    .int()
+    .min(0)
+    .max(GRID_COLUMNS - 1),
   width: z.number().int().min(1).max(GRID_COLUMNS),
   height: z.number().int().min(1).max(24),
   namespace: namespaceField.default(DEFAULT_NAMESPACE),
@@ -91,7 +95,12 @@ export const updateDashboard = defineVerb({
   verb: "update",
   summary: "Rename a dashboard, or replace its range or widgets",
   allow: ["admin"],
-  input: { id: idField, name: nameField.optional(), range: dashboardRange.optional(), widgets: widgetsField.optional() },
+  input: {
+    id: idField,
+    name: nameField.optional(),
+    range: dashboardRange.optional(),
+    widgets: widgetsField.optional(),
+  },
   output: dashboardView,
 });
 
