@@ -49,6 +49,7 @@ export const setMetric = defineVerb({
   summary: "Store one metric point or a batch of up to 10,000 (Idempotency-Key stores a retry once)",
   allow: ["admin", "device"],
   ignoreUnknown: true,
+  bodyLimit: 10 * 1024 * 1024,
   input: {
     metric: metricName.optional(),
     value: z.number().optional(),
