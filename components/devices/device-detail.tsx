@@ -13,6 +13,7 @@ import { PageHeader } from "../ui/page-header";
 import { DeviceEditForm } from "./device-edit-form";
 import { Time } from "../ui/time";
 import { Connection, CONNECTION_NOTE } from "./connection";
+import { DeviceCharts } from "./device-charts";
 import { LatestValues } from "./latest-values";
 import { ReleaseDevice } from "./release-device";
 
@@ -69,6 +70,7 @@ export function DeviceDetail({ id }: { id: string }) {
             <Fields device={device.data} />
             <LatestValues deviceId={device.data.id} />
           </div>
+          <DeviceCharts deviceId={device.data.id} />
           {isAdmin && (
             <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
               <DeviceEditForm device={device.data} />
