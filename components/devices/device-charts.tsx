@@ -10,6 +10,7 @@ import { useApi } from "@/lib/api/use-api";
 import { fetchMetrics } from "@/lib/contracts/metric";
 import { MetricGraph } from "../metrics/metric-graph";
 import { useElementWidth } from "../metrics/use-element-width";
+import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
 import { useLatestValues, type LatestValue } from "./latest-values";
 import { deviceRange, searchForSpan } from "./metric-range";
@@ -19,6 +20,8 @@ import { metricsOf, unusualNamespace } from "./series-display";
 // A relative range ("the last hour") moves on while the page is open; a zoomed one stays put.
 const REDRAW_MS = 30_000;
 const TIMEZONE = "local";
+/** The graph's value axis takes this much of its width (as on the dashboard): the plot has the rest. */
+const VALUE_AXIS_PX = 56;
 
 /** The span drawn: for a relative range, as seen when it was picked, and again every REDRAW_MS. */
 function useSpan(range: TimeRange): { from: number; to: number } {
@@ -53,7 +56,7 @@ function DeviceChart({
     dimensions: one.dimensions,
     statistic: "avg" as const,
     accumulate: false,
-    period: periodFor(to - from, width),
+    period: periodFor(to - from, Math.max(width - VALUE_AXIS_PX, 1)),
     start: Math.round(from),
     end: Math.round(to),
     timezone: ianaZone(TIMEZONE),
@@ -66,23 +69,27 @@ function DeviceChart({
   });
   const other = unusualNamespace(namespace);
   return (
-    <div ref={ref} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
       <h3 className="mb-2 text-sm font-medium [overflow-wrap:anywhere]">
         {metric}
         {other && <span className="ml-2 text-xs font-normal text-muted">{other}</span>}
       </h3>
-      {chart.isError && <ErrorNotice error={chart.error} />}
-      {chart.data && (
-        <MetricGraph
-          series={chart.data}
-          from={from}
-          to={to}
-          timezone={TIMEZONE}
-          syncId="device"
-          onZoom={onZoom}
-          name={metric}
-        />
-      )}
+      {/* A block of its own: the graph's full height is then its own, never the grid row's. */}
+      <div ref={ref}>
+        {chart.isPending && <Loading what="the chart" />}
+        {chart.isError && <ErrorNotice error={chart.error} />}
+        {chart.data && (
+          <MetricGraph
+            series={chart.data}
+            from={from}
+            to={to}
+            timezone={TIMEZONE}
+            syncId="device"
+            onZoom={onZoom}
+            name={metric}
+          />
+        )}
+      </div>
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function useLatestValues(deviceId: string) {
 export function LatestValues({ deviceId }: { deviceId: string }) {
   const latest = useLatestValues(deviceId);
   return (
-    <section aria-labelledby="latest-values" className="space-y-3">
+    <section aria-labelledby="latest-values" className="min-w-0 space-y-3">
       <h2 id="latest-values" className="font-semibold">
         Latest values
       </h2>
