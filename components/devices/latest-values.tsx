@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import { formatValue } from "@/lib/charts/format";
 import { metricKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { latestMetrics, type latestValue } from "@/lib/contracts/metric";
@@ -9,7 +10,7 @@ import { ErrorNotice } from "../ui/notice";
 import { ColumnHeads, DataTable } from "../ui/table";
 import { Time } from "../ui/time";
 import { NoMetrics } from "./no-metrics";
-import { formatValue, otherDimensions, seriesKey, sortSeries, unusualNamespace } from "./series-display";
+import { otherDimensions, seriesKey, sortSeries, unusualNamespace } from "./series-display";
 
 export type LatestValue = z.infer<typeof latestValue>;
 
@@ -90,7 +91,7 @@ function LatestValueList({ values, deviceId }: { values: readonly LatestValue[];
                 <th scope="row" className="px-3 py-2 text-left font-normal">
                   <SeriesName value={value} deviceId={deviceId} />
                 </th>
-                <td className="px-3 py-2 text-right font-mono tabular-nums">{formatValue(value.value)}</td>
+                <td className="px-3 py-2 text-right font-mono tabular-nums">{formatValue(value.value, "")}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <Age timestamp={value.timestamp} />
                 </td>
@@ -103,7 +104,7 @@ function LatestValueList({ values, deviceId }: { values: readonly LatestValue[];
         {keyed.map(({ value, key }) => (
           <li key={key} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
             <SeriesName value={value} deviceId={deviceId} />
-            <span className="mt-1 block font-mono text-xl tabular-nums">{formatValue(value.value)}</span>
+            <span className="mt-1 block font-mono text-xl tabular-nums">{formatValue(value.value, "")}</span>
             <span className="block text-xs text-muted">
               <Age timestamp={value.timestamp} />
             </span>

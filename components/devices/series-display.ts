@@ -1,6 +1,6 @@
 import { DEFAULT_NAMESPACE } from "@/lib/contracts/metric";
 
-// How the device page names a series and writes its value. A device's series all carry
+// How the device page names, orders and groups its series. A device's series all carry
 // Device = its ID, so that dimension says nothing there and is left out.
 
 interface Series {
@@ -50,10 +50,4 @@ export function metricsOf<T extends Series>(list: readonly T[], deviceId: string
     groups.set(key, [...(groups.get(key) ?? []), series]);
   }
   return [...groups].map(([key, series]) => ({ key, series }));
-}
-
-/** A reading as people read it (in their locale): four significant digits, but never rounding away whole units. */
-export function formatValue(value: number, locale?: string): string {
-  const digits = Math.abs(value) >= 1000 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 4 };
-  return new Intl.NumberFormat(locale, digits).format(value);
 }

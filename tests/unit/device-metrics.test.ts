@@ -6,13 +6,7 @@ import {
   searchForPreset,
   searchForSpan,
 } from "../../components/devices/metric-range";
-import {
-  formatValue,
-  metricsOf,
-  otherDimensions,
-  seriesKey,
-  sortSeries,
-} from "../../components/devices/series-display";
+import { metricsOf, otherDimensions, seriesKey, sortSeries } from "../../components/devices/series-display";
 
 describe("the device page's chart range in the URL", () => {
   const preset = (key: string) => DEVICE_RANGES.find((range) => range.key === key)!;
@@ -96,14 +90,4 @@ describe("a device's series as its page shows them", () => {
       ["Acme/Pump"],
     ]);
   });
-
-  it.each([
-    [21.5, "21.5"],
-    [0.000123456, "0.0001235"],
-    [3.14159, "3.142"],
-    [-40, "-40"],
-    [12_345.67, "12,345.7"],
-    [1_000_000, "1,000,000"],
-    [0, "0"],
-  ])("writes %d as %s", (value, text) => expect(formatValue(value, "en-US")).toBe(text));
 });
