@@ -32,6 +32,14 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   CLOUD_NAME: z.string().default("fleetport"),
   CLOUD_REGION: z.string().default("local"),
+  // Days each metric resolution is kept (decision 012). Raw points also bound how old a point may be
+  // when it arrives: an older one would be deleted by the next retention run.
+  METRIC_RAW_DAYS: intFrom(30, 1),
+  METRIC_MINUTE_DAYS: intFrom(30, 1),
+  METRIC_HOUR_DAYS: intFrom(400, 1),
+  METRIC_DAY_DAYS: intFrom(3660, 1),
+  // Minutes between retention runs of the worker.
+  METRIC_RETENTION_MINUTES: intFrom(60, 1),
 });
 
 export interface Env {
@@ -54,6 +62,9 @@ export interface Env {
   trustProxy: boolean;
   cloudName: string;
   cloudRegion: string;
+  /** Days kept per metric resolution: raw points, minute, hour and day rollups. */
+  metricRetentionDays: { raw: number; 60: number; 3600: number; 86400: number };
+  metricRetentionIntervalMs: number;
 }
 
 interface GeneratedSecrets {
@@ -122,6 +133,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     trustProxy: e.TRUST_PROXY === "true",
     cloudName: e.CLOUD_NAME,
     cloudRegion: e.CLOUD_REGION,
+    metricRetentionDays: {
+      raw: e.METRIC_RAW_DAYS,
+      60: e.METRIC_MINUTE_DAYS,
+      3600: e.METRIC_HOUR_DAYS,
+      86400: e.METRIC_DAY_DAYS,
+    },
+    metricRetentionIntervalMs: e.METRIC_RETENTION_MINUTES * 60_000,
   };
 }
 

@@ -40,6 +40,9 @@ export const metricPoint = z.object({
   dimensions: z.array(dimensionSet).min(1).max(MAX_DIMENSION_SETS).optional(),
   timestamp: epochMs.optional().describe("Epoch milliseconds; now when absent"),
 });
+
+/** What the server refuses beyond the schema, so the document can say so. */
+const WINDOW = "at most an hour ahead of the server's clock and within the days raw points are kept";
 export type MetricPoint = z.infer<typeof metricPoint>;
 
 // metric/set — one point, or a batch; a device caller's extra configuration fields are ignored
@@ -49,13 +52,19 @@ export const setMetric = defineVerb({
   summary: "Store one metric point or a batch of up to 10,000 (Idempotency-Key stores a retry once)",
   allow: ["admin", "device"],
   ignoreUnknown: true,
+  bodyLimit: 10 * 1024 * 1024,
   input: {
-    metric: metricName.optional(),
-    value: z.number().optional(),
+    metric: metricName.optional().meta({ "x-server-judged": "required unless points are sent" }),
+    value: z.number().optional().meta({ "x-server-judged": "required unless points are sent" }),
     namespace: namespaceField.optional(),
     dimensions: z.array(dimensionSet).min(1).max(MAX_DIMENSION_SETS).optional(),
-    timestamp: epochMs.optional(),
-    points: z.array(metricPoint).min(1).max(MAX_BATCH_POINTS).optional(),
+    timestamp: epochMs.optional().meta({ "x-server-judged": WINDOW }),
+    points: z
+      .array(metricPoint)
+      .min(1)
+      .max(MAX_BATCH_POINTS)
+      .optional()
+      .meta({ "x-server-judged": `not with metric and value; each timestamp ${WINDOW}` }),
   },
   output: z.object({
     stored: z.number().int().describe("Points stored (a point with several dimension sets counts once)"),
@@ -75,12 +84,7 @@ export const fetchItem = z.strictObject({
   range: z.number().int().min(1).max(315_360_000).optional().describe("Seconds before `end` (default one day)"),
   accumulate: z.boolean().default(false).describe("Fold the whole range into one point"),
   limit: z.number().int().min(1).max(MAX_BUCKETS).optional().describe("At most this many points (default 1000)"),
-  timezone: z
-    .string()
-    .max(64)
-    .optional()
-    .describe("IANA time zone for day and longer buckets (default UTC)")
-    .meta({ "x-server-judged": "a time zone the server knows" }),
+  timezone: z.string().max(64).optional().describe("IANA time zone for day and longer buckets (default UTC)"),
 });
 export type FetchItem = z.output<typeof fetchItem>;
 
@@ -124,7 +128,13 @@ export const fetchMetrics = defineVerb({
   verb: "fetch",
   summary: "Chart data: each item's points per period over a range",
   allow: ["viewer"],
-  input: { items: z.array(fetchItem).min(1).max(32) },
+  input: {
+    items: z
+      .array(fetchItem)
+      .min(1)
+      .max(32)
+      .meta({ "x-server-judged": "each item's start before its end, and a time zone the server knows" }),
+  },
   output: z.array(fetchedSeries),
 });
 

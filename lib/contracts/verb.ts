@@ -49,7 +49,12 @@ export interface VerbContract<Input extends z.ZodObject = z.ZodObject, Output ex
   credentialField?: string;
   /** A limit on a key of the input, beside the per-address and per-token limits of every verb. */
   limit?: InputLimit<z.infer<Input>>;
+  /** The largest body read, in bytes. */
+  bodyLimit: number;
 }
+
+/** Bodies are read up to 1 MiB unless a verb declares more (metric batches). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** A sortable column: a text or a date, `date?` when it may be empty (empties sort first). */
 export type SortKind = "string" | "date" | "date?";
@@ -83,6 +88,7 @@ interface VerbDefinition<Shape extends z.ZodRawShape, Output extends z.ZodType> 
   ignoreUnknown?: boolean;
   credentialField?: keyof Shape & string;
   limit?: InputLimit<z.infer<z.ZodObject<Shape>>>;
+  bodyLimit?: number;
 }
 
 function objectOf<Shape extends z.ZodRawShape>(shape: Shape, ignoreUnknown: boolean) {
@@ -98,6 +104,7 @@ export function defineVerb<const Shape extends z.ZodRawShape, Output extends z.Z
     ...def,
     answer: def.answer ?? "data",
     ignoreUnknown,
+    bodyLimit: def.bodyLimit ?? DEFAULT_BODY_LIMIT,
     input: objectOf(shape as Shape & typeof accountIdField, ignoreUnknown),
   } satisfies VerbContract;
 }
@@ -127,6 +134,7 @@ export function defineList<const Shape extends z.ZodRawShape, Item extends z.Zod
     allow: def.allow,
     answer: "list" as const,
     ignoreUnknown: false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     input: z.strictObject(shape),
     output: z.array(def.item),
     filters: def.filters,

@@ -3,12 +3,13 @@ import { accountController } from "./account";
 import { auditController } from "./audit";
 import { deviceController, registerDeviceVerb } from "./device";
 import type { VerbHandler } from "./implement";
+import { metricController } from "./metric";
 import { productController } from "./product";
 import { tokenController } from "./token";
 import { authLoginVerb, userController } from "./user";
 
 // The registry: the single source for routing and the OpenAPI document. A verb a later issue owns
-// (provision, metric, alert…) is simply absent, so it answers unrecognized_request.
+// (provision, alert…) is simply absent, so it answers unrecognized_request.
 export const controllerVerbs: readonly VerbHandler[] = [
   ...accountController,
   ...userController,
@@ -16,6 +17,7 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...productController,
   ...auditController,
   ...deviceController,
+  ...metricController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

@@ -1,7 +1,6 @@
 import JSON5 from "json5";
 import { ApiError, badRequest } from "../errors";
 
-export const BODY_LIMIT = 1024 * 1024;
 export const MAX_DEPTH = 32;
 
 // JSON by any reasonable name. curl's `-d` labels a body x-www-form-urlencoded unless told
@@ -64,7 +63,7 @@ const holdsNul = (value: unknown): boolean =>
   someInside(value, (inner) => typeof inner === "string" && inner.includes("\u0000"));
 
 /** A controller body: a JSON (or JSON5) object; empty means {}. */
-export async function readJsonObject(request: Request, limit = BODY_LIMIT): Promise<Record<string, unknown>> {
+export async function readJsonObject(request: Request, limit: number): Promise<Record<string, unknown>> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim();
   if (type && !ACCEPTED_TYPES.test(type)) {
     throw badRequest(`Unsupported Content-Type "${type}": send a JSON object as application/json`);

@@ -35,11 +35,12 @@ function outcomeOf(request: Request, route: Route, requestId: string): Promise<O
   return invoke({
     route,
     caller,
-    input: () => readJsonObject(request),
+    input: (limit) => readJsonObject(request, limit),
     requestId,
     address: clientAddressOf(request.headers.get("x-forwarded-for")),
     origin: request.headers.get("origin"),
     page: queryOf(request.url),
+    idempotencyKey: request.headers.get("idempotency-key"),
   });
 }
 

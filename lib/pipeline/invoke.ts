@@ -31,9 +31,10 @@ export interface Invocation {
   caller: Caller;
   /**
    * The verb's input before validation. A transport that reads it on demand passes a reader, so
-   * the refusals that need no input (an unknown verb, the address limit) come before reading it.
+   * the refusals that need no input (an unknown verb, the address limit) come before reading it,
+   * and reads at most the verb's body limit (bytes).
    */
-  input: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
+  input: Record<string, unknown> | ((limit: number) => Promise<Record<string, unknown>>);
   /** Names the call in its answer, the log and the audit trail. */
   requestId: string;
   /** The client's network address: the address limit and the audit trail key on it. */
@@ -42,6 +43,8 @@ export interface Invocation {
   origin: string | null;
   /** List verbs: limit, next, prev, order, sort, filter and include, as text. */
   page?: Readonly<Record<string, string>>;
+  /** The caller's name for this call, so a retry of it is recognised (HTTP: Idempotency-Key). */
+  idempotencyKey?: string | null;
 }
 
 /** The verb's answer in its envelope, or the typed error to tell the caller. */
@@ -58,7 +61,7 @@ export async function invoke(call: Invocation): Promise<Outcome> {
 async function run(call: Invocation): Promise<unknown> {
   const { contract, handle } = resolveVerb(call.route);
   limit(`addr:${call.route.surface}:${call.address}`, SURFACES[call.route.surface].addressRate(env()));
-  const body = typeof call.input === "function" ? await call.input() : call.input;
+  const body = typeof call.input === "function" ? await call.input(contract.bodyLimit) : call.input;
   const principal = await identify(call, contract, body);
   const input = parseWith(contract.input, body, "request body");
   if (contract.limit) limitInput(contract.limit, input);
@@ -68,6 +71,7 @@ async function run(call: Invocation): Promise<unknown> {
     requestId: call.requestId,
     address: call.address,
     origin: call.origin,
+    idempotencyKey: call.idempotencyKey ?? null,
     principal,
     accountId: await accountScope(principal, requested),
     ...(contract.answer === "list" ? { page: pageOf(call.page ?? {}, contract) } : {}),

@@ -23,6 +23,8 @@ export interface CallContext {
   address: string;
   /** The request's Origin header, if any (login access tokens are bound to it). */
   origin: string | null;
+  /** The caller's name for this call, if it gave one: a verb that honours it stores a retry once. */
+  idempotencyKey?: string | null;
   principal: Principal | null;
   /** The account the call acts in: the caller's own, or one the owner named. */
   accountId: string;

@@ -70,3 +70,14 @@ export async function cloudToken(session: Session, role = "admin"): Promise<stri
   expect(created.status, created.text).toBe(200);
   return created.json.data.token;
 }
+
+/** A claimed device and the device token its next register poll hands it. */
+export async function deviceWithToken(session: Session): Promise<{ id: string; token: string }> {
+  const { token: productToken } = await product();
+  const id = await registeredDevice(productToken);
+  const claimed = await call("/api/device/claim", { token: session.token, body: { id } });
+  expect(claimed.status, claimed.text).toBe(200);
+  const answer = await call("/builder/device/register", { token: productToken, body: { id } });
+  expect(answer.json.token, answer.text).toBeTruthy();
+  return { id, token: answer.json.token };
+}

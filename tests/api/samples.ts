@@ -67,6 +67,11 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "device/release": (w) => ({ id: w.aDevice }),
   "auth/login": (w) => ({ email: w.a.email, password: "correct horse battery" }),
   "device/register": () => ({ id: claimId() }),
+  "metric/set": () => ({ metric: "temperature", value: 21.5 }),
+  "metric/fetch": () => ({ items: [{ metric: "temperature", range: 3600 }] }),
+  "metric/getMetricList": () => ({}),
+  "metric/get": () => ({ metric: "temperature" }),
+  "metric/latest": (w) => ({ deviceId: w.aDevice }),
 };
 
 export const everyVerb: VerbContract[] = [
@@ -93,6 +98,11 @@ export async function snapshot(): Promise<string> {
     q.product.findMany({ orderBy: { id: "asc" } }),
     q.device.findMany({ orderBy: { id: "asc" } }),
     q.auditEvent.findMany({ orderBy: { id: "asc" } }),
+    q.metricSeries.findMany({ orderBy: { id: "asc" } }),
+    q.metricRollup.findMany({ orderBy: [{ seriesId: "asc" }, { resolution: "asc" }, { bucket: "asc" }] }),
+    q.idempotencyKey.findMany({ orderBy: [{ accountId: "asc" }, { key: "asc" }] }),
+    q.$queryRawUnsafe(`SELECT count(*) AS "points", sum("value") AS "total" FROM "MetricPoint"`),
   ]);
-  return JSON.stringify(tables);
+  // BigInt columns (epoch milliseconds) as text.
+  return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));
 }

@@ -69,7 +69,11 @@ function serverJudged(operation: Operation, document: Json): Set<string> {
 function judgedRefusal(error: { fields?: unknown } | undefined, operation: Operation, document: Json): boolean {
   const fields = Array.isArray(error?.fields) ? (error.fields as Array<{ name?: unknown }>) : [];
   const judged = serverJudged(operation, document);
-  return fields.length > 0 && fields.every((field) => typeof field.name === "string" && judged.has(field.name));
+  // A field inside a judged one (`points.3.timestamp`) is judged with it.
+  return (
+    fields.length > 0 &&
+    fields.every((field) => typeof field.name === "string" && judged.has(field.name.split(".")[0]!))
+  );
 }
 
 /** What is wrong with an answer, by the document. */
