@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { dashboardKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { useCurrentRole } from "@/lib/api/use-current-role";
+import { usesPickedDevice } from "@/lib/charts/picked-device";
 import { resolveRange, type TimeRange } from "@/lib/charts/time-range";
 import { updateDashboard, type DashboardView as Dashboard, type Widget } from "@/lib/contracts/dashboard";
 import { roleAllows } from "@/lib/contracts/verb";
@@ -11,7 +12,7 @@ import { Button } from "../ui/button";
 import { ErrorNotice } from "../ui/notice";
 import { AddWidgetDialog } from "./add-widget-dialog";
 import { DashboardViewContext, type DashboardViewState } from "./dashboard-view-context";
-import { DevicePicker } from "./device-picker";
+import { DevicePicker, useDeviceChoices } from "./device-picker";
 import { nearestRefresh, RefreshPicker } from "./refresh-picker";
 import { TimeRangePicker } from "./time-range-picker";
 import { useDashboardUrl } from "./use-dashboard-url";
@@ -42,6 +43,16 @@ function useEditing(dashboard: Dashboard) {
   };
 }
 
+/** A dashboard drawn for "the picked device" opens on the fleet's first device when the link names none. */
+function usePickFirstDevice(dashboard: Dashboard, url: ReturnType<typeof useDashboardUrl>) {
+  const first = useDeviceChoices().data?.data[0]?.id;
+  const needed = !url.device && dashboard.widgets.some((widget) => usesPickedDevice(widget.dimensions));
+  const { defaultDevice } = url;
+  useEffect(() => {
+    if (needed && first) defaultDevice(first);
+  }, [needed, first, defaultDevice]);
+}
+
 /** One dashboard: the range, refresh and device pickers over its grid of widgets. */
 export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const isAdmin = roleAllows(useCurrentRole(), ["admin"]);
@@ -54,6 +65,7 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   );
   const [adding, setAdding] = useState(false);
   const editing = useEditing(dashboard);
+  usePickFirstDevice(dashboard, url);
   const paused = refresh === 0 ? null : editing.draft ? "editing" : url.range.kind === "absolute" ? "range" : null;
 
   // Auto-refresh moves "now" on, so a relative range slides and every widget fetches again.

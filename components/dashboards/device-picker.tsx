@@ -7,6 +7,12 @@ import { SelectField } from "../ui/field";
 
 const QUERY = { limit: 100, sort: "name" } as const;
 
+/** The account's devices to pick from, by name. */
+export function useDeviceChoices() {
+  const api = useApi();
+  return useQuery({ queryKey: deviceKeys.list({}, QUERY), queryFn: () => api.list(findDevices, {}, QUERY) });
+}
+
 /** The device that `${device}` in widget dimensions stands for. */
 export function DevicePicker({
   device,
@@ -15,8 +21,7 @@ export function DevicePicker({
   device: string | null;
   onChange: (device: string | null) => void;
 }) {
-  const api = useApi();
-  const devices = useQuery({ queryKey: deviceKeys.list({}, QUERY), queryFn: () => api.list(findDevices, {}, QUERY) });
+  const devices = useDeviceChoices();
   const options = (devices.data?.data ?? []).map((d) => ({
     value: d.id,
     label: d.name ? `${d.name} (${d.id})` : d.id,

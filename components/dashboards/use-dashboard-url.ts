@@ -1,4 +1,5 @@
 "use client";
+import { useCallback } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { rangeFromParams, rangeToParams, type TimeRange } from "@/lib/charts/time-range";
 
@@ -10,7 +11,17 @@ export function useDashboardUrl(fallbackSeconds: number) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const go = (next: URLSearchParams) => router.push(next.size ? `${pathname}?${next}` : pathname, { scroll: false });
+  const href = (next: URLSearchParams) => (next.size ? `${pathname}?${next}` : pathname);
+  const go = (next: URLSearchParams) => router.push(href(next), { scroll: false });
+  /** Names a device in place of none, without a history entry (Back should not return to an empty view). */
+  const defaultDevice = useCallback(
+    (device: string) => {
+      const next = new URLSearchParams(params);
+      next.set("device", device);
+      router.replace(`${pathname}?${next}`, { scroll: false });
+    },
+    [params, pathname, router],
+  );
   return {
     range: rangeFromParams(params, fallbackSeconds),
     device: params.get("device") || null,
@@ -23,5 +34,6 @@ export function useDashboardUrl(fallbackSeconds: number) {
       else next.delete("device");
       go(next);
     },
+    defaultDevice,
   };
 }
