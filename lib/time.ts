@@ -31,3 +31,13 @@ export function relativeTime(iso: string, now: number): string {
   const amount = `${count} ${step.label(count)}`;
   return diff < 0 ? `${amount} ago` : `in ${amount}`;
 }
+
+/** Whether this runtime knows a time zone (`UTC` or an IANA name), so a time can be drawn in it. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

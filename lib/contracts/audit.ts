@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "product.create",
   "product.remove",
   "product.token_rotate",
+  "dashboard.create",
+  "dashboard.update",
+  "dashboard.remove",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

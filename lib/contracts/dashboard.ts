@@ -40,11 +40,15 @@ export const widgetSchema = z.strictObject({
 });
 export type Widget = z.output<typeof widgetSchema>;
 
-export const dashboardRange = z.strictObject({
-  period: z.number().int().min(60).max(315_360_000).default(86_400).describe("Seconds shown, back from now"),
-  refresh: z.number().int().min(0).max(86_400).default(0).describe("Seconds between refreshes; 0 is off"),
-  timezone: z.string().max(64).default("local").describe("`local` (the browser's), `UTC` or an IANA name"),
-});
+// Checks no schema can state (the time zone is known, widget IDs are unique) are the service's
+// (lib/services/dashboards.ts): the document marks the fields, and the contract admits what it does.
+export const dashboardRange = z
+  .strictObject({
+    period: z.number().int().min(60).max(315_360_000).default(86_400).describe("Seconds shown, back from now"),
+    refresh: z.number().int().min(0).max(86_400).default(0).describe("Seconds between refreshes; 0 is off"),
+    timezone: z.string().max(64).default("local").describe("`local` (the browser's), `UTC` or an IANA name"),
+  })
+  .meta({ "x-server-judged": "a time zone the server knows" });
 
 export const dashboardView = z.object({
   id: z.string(),
@@ -59,7 +63,8 @@ export type DashboardView = z.infer<typeof dashboardView>;
 const widgetsField = z
   .array(widgetSchema)
   .max(64)
-  .refine((widgets) => new Set(widgets.map((w) => w.id)).size === widgets.length, "Widget IDs must be unique");
+  .describe("Each with an ID of its own")
+  .meta({ "x-server-judged": "unique widget IDs" });
 
 export const findDashboards = defineList({
   controller: "dashboard",

@@ -1,6 +1,7 @@
 import { verbPath } from "../contracts/verb";
 import { accountController } from "./account";
 import { auditController } from "./audit";
+import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
 import type { VerbHandler } from "./implement";
 import { metricController } from "./metric";
@@ -18,6 +19,7 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...auditController,
   ...deviceController,
   ...metricController,
+  ...dashboardController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

@@ -10,6 +10,7 @@ import { decoyHash, hashPassword, verifyPassword } from "../security/passwords";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { actorOf, auditEntry, type CallContext } from "./context";
+import { createFleetDashboard } from "./dashboards";
 import { loginThrottle } from "./login-throttle";
 import { accountView, userView } from "./views";
 
@@ -34,6 +35,7 @@ export async function signUp(ctx: CallContext, input: { name: string; email: str
       passwordHash,
       status: "active",
     });
+    await createFleetDashboard(tx, account.id);
     const actor = ctx.principal ? actorOf(ctx) : { kind: "user", id: user.id, label: user.email };
     await recordAudit(tx, {
       accountId: account.id,

@@ -13,6 +13,8 @@ export interface World {
   boss: Session;
   aDevice: string;
   aToken: { id: string };
+  /** Account A's Fleet dashboard, which every account starts with. */
+  aDashboard: string;
   product: { id: string; token: string };
 }
 
@@ -22,8 +24,19 @@ export async function buildWorld(): Promise<World> {
   const aDevice = await claimedDevice(a);
   await cloudToken(a);
   const tokens = await call("/api/token/find", { token: a.token });
-  return { a, b, boss, aDevice, aToken: { id: tokens.json.data[0].id }, product: await product() };
+  const dashboards = await call("/api/dashboard/find", { token: a.token });
+  return {
+    a,
+    b,
+    boss,
+    aDevice,
+    aToken: { id: tokens.json.data[0].id },
+    aDashboard: dashboards.json.data[0].id,
+    product: await product(),
+  };
 }
+
+const sampleWidget = { id: "w1", type: "graph", top: 0, left: 0, width: 6, height: 4, metric: "temperature" };
 
 export const samples: Record<string, (w: World) => Promise<Record<string, unknown>> | Record<string, unknown>> = {
   "account/create": () => ({
@@ -65,6 +78,11 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "device/get": (w) => ({ id: w.aDevice }),
   "device/update": (w) => ({ id: w.aDevice, name: "Renamed" }),
   "device/release": (w) => ({ id: w.aDevice }),
+  "dashboard/find": () => ({}),
+  "dashboard/get": (w) => ({ id: w.aDashboard }),
+  "dashboard/create": () => ({ name: unique("dashboard"), range: { period: 3600 }, widgets: [sampleWidget] }),
+  "dashboard/update": (w) => ({ id: w.aDashboard, name: "Renamed", widgets: [sampleWidget] }),
+  "dashboard/remove": (w) => ({ id: w.aDashboard }),
   "auth/login": (w) => ({ email: w.a.email, password: "correct horse battery" }),
   "device/register": () => ({ id: claimId() }),
   "metric/set": () => ({ metric: "temperature", value: 21.5 }),
@@ -102,6 +120,7 @@ export async function snapshot(): Promise<string> {
     q.metricRollup.findMany({ orderBy: [{ seriesId: "asc" }, { resolution: "asc" }, { bucket: "asc" }] }),
     q.idempotencyKey.findMany({ orderBy: [{ accountId: "asc" }, { key: "asc" }] }),
     q.$queryRawUnsafe(`SELECT count(*) AS "points", sum("value") AS "total" FROM "MetricPoint"`),
+    q.dashboard.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));

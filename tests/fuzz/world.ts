@@ -96,11 +96,13 @@ export class World {
     const devices = [claimId(), claimId(), claimId()];
     for (const id of devices) await post(send, "/builder/device/register", { id }, { authorization: product.token });
     for (const id of devices.slice(1)) await asTenant("/api/device/claim", { id });
+    const [fleet] = (await asTenant("/api/dashboard/find", {})) as unknown as Array<{ id: string }>;
     const other = await signUp(send);
     this.known = new Map<string, unknown[]>([
       ["*.Origin", [origin]],
       ["*.accountId", [me.accountId, other.accountId]],
       ["account.id", [me.accountId, other.accountId]],
+      ["dashboard.id", [fleet!.id]],
       ["auth.email", [me.email]],
       ["auth.password", [me.password]],
       ["device.id", devices],
