@@ -38,12 +38,12 @@ test("opens the Fleet dashboard, switches the range, adds a widget and exports i
 
   const graph = page.getByRole("figure", { name: `Temperature: temperature Device=${device}`, exact: true });
   const legendRow = graph.getByRole("row").filter({ hasText: `temperature Device=${device}` });
-  await page.getByLabel("Range").selectOption({ label: "Last 24 hours" });
+  await page.getByLabel("Range", { exact: true }).selectOption({ label: "Last 24 hours" });
   // Min, max, mean, last over the whole day, as the server summed them up.
   await expect(legendRow).toContainText("10 °C");
   await expect(legendRow).toContainText("33 °C");
 
-  await page.getByLabel("Range").selectOption({ label: "Last 1 hour" });
+  await page.getByLabel("Range", { exact: true }).selectOption({ label: "Last 1 hour" });
   await expect(page).toHaveURL(/range=1h/);
   await expect(legendRow.getByRole("cell").nth(1)).toHaveText("30 °C");
   await expect(legendRow).not.toContainText("10 °C");

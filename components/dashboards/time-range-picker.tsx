@@ -59,7 +59,7 @@ export function TimeRangePicker({
     <div className="flex flex-wrap items-end gap-2">
       <Button
         look="secondary"
-        aria-label="Step the range back"
+        aria-label="Earlier: step back one span"
         title="Earlier"
         onClick={() => onChange(stepRange(range, -1, now))}
       >
@@ -78,7 +78,7 @@ export function TimeRangePicker({
       </div>
       <Button
         look="secondary"
-        aria-label="Step the range forward"
+        aria-label="Later: step forward one span"
         title="Later"
         onClick={() => onChange(stepRange(range, 1, now))}
       >
