@@ -52,7 +52,10 @@ test("opens the Fleet dashboard, switches the range, adds a widget and exports i
   await page.getByRole("button", { name: "Add widget" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a widget" });
   await dialog.getByLabel("Title").fill("Peak temperature");
+  // Metrics with data are suggested (metric/getMetricList), and so are their devices' series.
+  await expect(dialog.getByText("Metrics with data are suggested")).toBeVisible();
   await dialog.getByLabel("Metric").fill("temperature");
+  await expect(dialog.getByRole("checkbox", { name: `Device=${device}` })).toBeVisible();
   await dialog.getByLabel("Statistic").selectOption("max");
   await dialog.getByLabel("Units").fill("°C");
   await dialog.getByRole("button", { name: "Add widget" }).click();

@@ -44,7 +44,11 @@ function useMetricList(metric: string) {
     queryFn: () => api.call(getMetricList, { metric }),
     enabled: known,
   });
-  return { metrics: metrics.data?.metrics ?? [], sets: known ? (sets.data?.dimensions ?? []) : [] };
+  return {
+    loaded: metrics.isSuccess,
+    metrics: metrics.data?.metrics ?? [],
+    sets: known ? (sets.data?.dimensions ?? []) : [],
+  };
 }
 
 /** Describes a new widget; it joins the draft below the others (saved with the dashboard). */
@@ -70,7 +74,7 @@ export function AddWidgetDialog({
   const [max, setMax] = useState("");
   const [text, setText] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const { metrics, sets } = useMetricList(metric);
+  const { loaded, metrics, sets } = useMetricList(metric);
   const choices = [PICKED, ...sets.filter((set) => setKey(set) !== setKey(PICKED))];
 
   function toggle(set: DimensionSet) {
@@ -125,9 +129,11 @@ export function AddWidgetDialog({
               onChange={(e) => setMetric(e.target.value)}
               error={errors.metric}
               hint={
-                metrics.length
-                  ? "Metrics with data are suggested; a metric without data yet may be typed."
-                  : "No metrics have data yet; type the name a device will send."
+                !loaded
+                  ? "Loading the metrics with data…"
+                  : metrics.length
+                    ? "Metrics with data are suggested; a metric without data yet may be typed."
+                    : "No metrics have data yet; type the name a device will send."
               }
               autoComplete="off"
             />
