@@ -48,6 +48,18 @@ test("opens the Fleet dashboard, switches the range, adds a widget and exports i
   await expect(legendRow.getByRole("cell").nth(1)).toHaveText("30 °C");
   await expect(legendRow).not.toContainText("10 °C");
 
+  // Dragging across a graph zooms the whole dashboard (from/to in the URL) and pauses auto-refresh.
+  const plot = (await graph.locator(".recharts-surface").boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height / 2, { steps: 5 });
+  await page.mouse.move(plot.x + plot.width * 0.7, plot.y + plot.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=.*&to=/);
+  await page.getByRole("button", { name: "resume" }).click();
+  await expect(page).toHaveURL(/range=1h/);
+  await expect(page.getByRole("button", { name: "resume" })).toBeHidden();
+
   await page.getByRole("button", { name: "Edit dashboard" }).click();
   await page.getByRole("button", { name: "Add widget" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a widget" });
