@@ -72,8 +72,21 @@ test("opens the Fleet dashboard, switches the range, adds a widget and exports i
   await dialog.getByLabel("Units").fill("°C");
   await dialog.getByRole("button", { name: "Add widget" }).click();
   await expect(dialog).toBeHidden();
+  // Without a mouse: the focused widget moves with the arrow keys and resizes with Shift.
+  const added = page.getByRole("region", { name: "Peak temperature" });
+  await added.focus();
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("ArrowRight");
+  await added.getByRole("button", { name: "Shorter: Peak temperature" }).click();
   await page.getByRole("button", { name: "Save dashboard" }).click();
   await expect(page.getByRole("button", { name: "Edit dashboard" })).toBeVisible();
+
+  const saved = await request.post("/api/dashboard/find", {
+    data: {},
+    headers: { Authorization: token, Origin: ORIGIN, Accept: "application/json" },
+  });
+  const widgets = (await saved.json()).data[0].widgets as Array<Record<string, unknown>>;
+  expect(widgets.find((w) => w.title === "Peak temperature")).toMatchObject({ left: 1, width: 11, height: 4 });
 
   await page.reload();
   const peak = page.getByRole("region", { name: "Peak temperature" });
