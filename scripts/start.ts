@@ -3,6 +3,7 @@ import { env } from "../lib/env";
 import { migrate } from "../lib/db/migrate";
 import { buildIfNeeded } from "../lib/server/build";
 import { serve } from "../lib/server/serve";
+import { startWorker } from "../lib/worker";
 import { seedDemo } from "./demo/seed";
 
 const config = env();
@@ -18,4 +19,6 @@ const applied = await migrate(config.databaseUrl);
 say(applied.length ? `Applied migrations: ${applied.join(", ")}` : `Database is up to date (${config.engine})`);
 if (process.argv.includes("--demo")) await seedDemo(say);
 await serve({ port: config.port, dir: process.cwd(), trustProxy: config.trustProxy });
+// The worker role runs beside the web role on one machine (metric retention).
+startWorker();
 say(`Fleetport is running at ${config.appOrigin} (API reference: ${config.appOrigin}/swagger)`);

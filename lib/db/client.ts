@@ -1,7 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
-import { isolated, markedAsTransaction } from "./isolation";
+import { Gate, isolated, markedAsTransaction } from "./isolation";
 import { closeRawReader } from "./raw-reader";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient, type Prisma } from "./generated/sqlite/client";
@@ -15,6 +15,8 @@ export type Db = PrismaClient;
 export type Queryable = Prisma.TransactionClient | PrismaClient;
 
 let client: Db | undefined;
+/** SQLite's one connection admits one transaction at a time (decision 011). */
+let gate: Gate | undefined;
 
 /** Whether `q` is the root client: outside a transaction, where the raw reader may serve a read. */
 export const isRoot = (q: Queryable): q is Db => q === client;
@@ -22,11 +24,12 @@ export const isRoot = (q: Queryable): q is Db => q === client;
 function connect(): Db {
   const { engine, databaseUrl } = env();
   if (engine === "postgres") {
-    const pg = new PostgresClient({ adapter: isolated(new PrismaPg({ connectionString: databaseUrl }), false) });
+    const pg = new PostgresClient({ adapter: isolated(new PrismaPg({ connectionString: databaseUrl }), undefined) });
     return pg as unknown as Db;
   }
   // better-sqlite3's busy timeout; WAL mode is set (and persists in the file) by the migrator.
-  const adapter = isolated(new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }), true);
+  gate = new Gate();
+  const adapter = isolated(new PrismaBetterSqlite3({ url: databaseUrl, timeout: 10_000 }), gate);
   return new PrismaClient({ adapter });
 }
 
@@ -36,10 +39,25 @@ export function db(): Db {
   return client;
 }
 
+/**
+ * Runs synchronous work on a SQLite connection other than Prisma's while no Prisma transaction is
+ * open (a metric batch's writes, decision 012): otherwise the two connections' write locks would
+ * wait on each other on one thread. On PostgreSQL there is nothing to wait for.
+ */
+export async function outsidePrismaTransactions<T>(work: () => T): Promise<T> {
+  db();
+  return gate ? gate.exclusive(work) : work();
+}
+
+/** Connections of the data-access layer's own (outside Prisma), closed with the client. */
+const closers = new Set<() => Promise<void>>([closeRawReader]);
+export const closeOnDisconnect = (close: () => Promise<void>) => void closers.add(close);
+
 export async function disconnect(): Promise<void> {
-  await closeRawReader();
+  for (const close of closers) await close();
   await client?.$disconnect();
   client = undefined;
+  gate = undefined;
 }
 
 /**

@@ -35,7 +35,7 @@ export async function markedAsTransaction<T>(work: () => Promise<T>): Promise<T>
  * one synchronous step, where a transaction holds the connection for many, so it waits for one
  * transaction at most, never for the whole queue (npm run bench:writes, decision 011).
  */
-class Gate {
+export class Gate {
   private held = false;
   private readonly statements: Array<() => void> = [];
   private readonly transactions: Array<() => void> = [];
@@ -43,6 +43,20 @@ class Gate {
   run<T>(statement: () => Promise<T>): Promise<T> {
     if (!this.held) return statement();
     return new Promise<T>((resolve, reject) => this.statements.push(() => void statement().then(resolve, reject)));
+  }
+
+  /**
+   * Runs synchronous driver-level work (a transaction on a connection of its own) while no Prisma
+   * transaction is open: being synchronous, nothing else runs until it ends.
+   */
+  async exclusive<T>(work: () => T): Promise<T> {
+    outsideTransaction();
+    const release = await this.take();
+    try {
+      return work();
+    } finally {
+      release();
+    }
   }
 
   /** Takes the gate for a transaction; the returned function gives it back, once. */
@@ -78,16 +92,13 @@ function outsideTransaction(): void {
 }
 
 class IsolatedAdapter implements SqlDriverAdapter {
-  /** Only one connection needs it; a pool gives each transaction a connection of its own. */
-  private readonly gate: Gate | undefined;
   readonly provider: SqlDriverAdapter["provider"];
   readonly adapterName: string;
 
   constructor(
     private readonly inner: SqlDriverAdapter,
-    oneConnection: boolean,
+    private readonly gate: Gate | undefined,
   ) {
-    this.gate = oneConnection ? new Gate() : undefined;
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
   }
@@ -152,13 +163,13 @@ function releasing(transaction: Transaction, release: () => void): Transaction {
 
 /**
  * A driver adapter factory whose statements never run inside another request's transaction.
- * `oneConnection`: the driver shares one connection (SQLite), so statements wait for the open
- * transaction; on a pool (PostgreSQL) only the misuse check applies.
+ * `gate`: the driver shares one connection (SQLite), so statements wait for the open transaction;
+ * on a pool (PostgreSQL, no gate) only the misuse check applies.
  */
-export function isolated(factory: SqlDriverAdapterFactory, oneConnection: boolean): SqlDriverAdapterFactory {
+export function isolated(factory: SqlDriverAdapterFactory, gate: Gate | undefined): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => new IsolatedAdapter(await factory.connect(), oneConnection),
+    connect: async () => new IsolatedAdapter(await factory.connect(), gate),
   };
 }

@@ -68,15 +68,24 @@ export interface RollupRow extends Aggregate {
 
 /** A batch's points as one row per series, resolution and bucket (what ingest upserts). */
 export function rollupsOf(points: ReadonlyArray<{ seriesId: number; timestamp: number; value: number }>): RollupRow[] {
-  const rows = new Map<string, RollupRow>();
+  // Per series, keyed by bucket start plus the resolution's index: starts are whole minutes, so
+  // a minute, an hour and a day starting at one instant still get keys of their own.
+  const bySeries = new Map<number, Map<number, RollupRow>>();
+  const rows: RollupRow[] = [];
   for (const { seriesId, timestamp, value } of points) {
-    for (const resolution of RESOLUTIONS) {
+    let buckets = bySeries.get(seriesId);
+    if (!buckets) bySeries.set(seriesId, (buckets = new Map()));
+    for (let index = 0; index < RESOLUTIONS.length; index++) {
+      const resolution = RESOLUTIONS[index]!;
       const bucket = bucketStart(timestamp, resolution);
-      const key = `${seriesId}:${resolution}:${bucket}`;
-      const row = rows.get(key);
+      const row = buckets.get(bucket + index);
       if (row) merge(row, aggregateOf(value, timestamp));
-      else rows.set(key, { seriesId, resolution, bucket, ...aggregateOf(value, timestamp) });
+      else {
+        const created = { seriesId, resolution, bucket, ...aggregateOf(value, timestamp) };
+        buckets.set(bucket + index, created);
+        rows.push(created);
+      }
     }
   }
-  return [...rows.values()];
+  return rows;
 }

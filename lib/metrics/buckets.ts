@@ -33,15 +33,6 @@ export function offsetMinutes(zone: string, instant: number): number {
   return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The instant of local midnight starting the day of `instant` in `zone`. */
 function localMidnight(zone: string, instant: number): number {
   const offset = offsetMinutes(zone, instant) * 60_000;
@@ -71,11 +62,16 @@ function wholeHourOffsets(zone: string, edges: readonly number[]): boolean {
   return edges.every((edge) => offsetMinutes(zone, edge) % 60 === 0);
 }
 
-/** The period a range answers in: at least `asked`, at most `maxBuckets` buckets, aligned to what is stored. */
+/**
+ * The period a range answers in: at least `asked`, at most `maxBuckets` buckets, a multiple of what
+ * is stored. When the bucket limit sets it, the coarsest resolution within a factor two is read,
+ * so a long range costs at most about two rows per bucket (30 days: hours, not 43,200 minutes).
+ */
 export function periodFor(asked: number, rangeMs: number, maxBuckets: number): number {
-  const least = Math.max(asked, Math.ceil(rangeMs / 1000 / maxBuckets));
-  const resolution = RESOLUTIONS.find((r) => r <= least);
-  return resolution ? Math.ceil(least / resolution) * resolution : least;
+  const least = Math.ceil(rangeMs / 1000 / maxBuckets);
+  const period = Math.max(asked, least);
+  const resolution = RESOLUTIONS.find((r) => r <= (asked >= least ? asked : 2 * least));
+  return resolution ? Math.ceil(period / resolution) * resolution : period;
 }
 
 /** The buckets of [start, end) for `period`, and the stored resolution that fills them exactly. */

@@ -2,6 +2,7 @@ import { findAccounts as findAccountsContract } from "../contracts/account";
 import { findAudit as findAuditContract } from "../contracts/audit";
 import { accountHasOwner, deleteAccountRow, findAccount, findAccountsPage, updateAccountRow } from "../db/accounts";
 import { releaseAllDevices } from "../db/devices";
+import { deletePointsOfSeries, seriesIdsOfAccount } from "../db/metrics/retention";
 import { findAuditEvents, recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
@@ -63,16 +64,22 @@ export async function findAudit(ctx: CallContext, input: Record<string, unknown>
   return { ...page, items: page.items.map(auditView) };
 }
 
-// account/close — irreversible: devices back to the pool, users, tokens and products removed (by
-// cascade). The audit trail keeps its rows, closing event included, as the security record.
+// account/close — irreversible: devices back to the pool, users, tokens, products, dashboards and
+// metrics removed (by cascade). The audit trail keeps its rows, closing event included, as the security record.
 export async function closeAccount(ctx: CallContext, input: { id?: string }) {
   const id = targetAccount(ctx, input.id);
   await accountOrThrow(id);
-  return transaction(async (tx) => {
+  const series = await seriesIdsOfAccount(id);
+  const closed = await transaction(async (tx) => {
     if (await accountHasOwner(tx, id)) throw conflict("The deployment owner's account cannot be closed");
     await releaseAllDevices(tx, id);
     await deleteAccountRow(tx, id);
     await recordAudit(tx, { ...auditEntry(ctx, "account.close", id), accountId: id });
     return { id, closed: true as const };
   });
+  // Series and rollups went with the account; its raw points (no key to cascade by) go now, in
+  // chunks outside the transaction. Should this stop half-way, no query reaches the rest and
+  // retention ages them out (decision 012).
+  await deletePointsOfSeries(series);
+  return closed;
 }

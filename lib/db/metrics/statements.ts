@@ -1,86 +1,65 @@
-// The SQL of metric ingest, per engine (decision 012). Ingest writes with multi-row statements:
-// one per table and chunk, not one per point. The benchmark's floor writes the same rows with the
-// same statements, prepared, outside Prisma (scripts/bench/metrics.ts).
+// The SQL of metric ingest, per engine (decision 012): fixed texts, prepared once per connection.
+// SQLite runs them row by row inside one synchronous transaction (a prepared statement costs
+// microseconds per row there); PostgreSQL takes each table's rows as column arrays in one
+// statement (unnest), so a batch is a handful of round trips whatever its size. The benchmark's
+// floor writes the same rows with the same statements (scripts/bench/metrics.ts).
 
 export type Engine = "sqlite" | "postgres";
-
-/** Columns each table is written with, in order. */
-export const POINT_COLUMNS = ["seriesId", "timestamp", "value"] as const;
-export const ROLLUP_COLUMNS = [
-  "seriesId",
-  "resolution",
-  "bucket",
-  "count",
-  "sum",
-  "min",
-  "max",
-  "last",
-  "lastTimestamp",
-] as const;
-export const SERIES_COLUMNS = [
-  "accountId",
-  "deviceId",
-  "namespace",
-  "metric",
-  "dimensions",
-  "key",
-  "last",
-  "lastTimestamp",
-  "created",
-] as const;
-
-/** Rows per statement: SQLite binds at most 32,766 values, PostgreSQL 65,535. */
-export const rowsPerStatement = (columns: number): number => Math.floor(30_000 / columns);
-
-const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
-
-function values(engine: Engine, columns: number, rows: number): string {
-  const tuples: string[] = [];
-  for (let row = 0; row < rows; row++) {
-    const marks: string[] = [];
-    for (let column = 1; column <= columns; column++)
-      marks.push(engine === "sqlite" ? "?" : `$${row * columns + column}`);
-    tuples.push(`(${marks.join(", ")})`);
-  }
-  return tuples.join(", ");
-}
 
 // SQLite's two-argument min()/max() are PostgreSQL's LEAST()/GREATEST().
 const least = (engine: Engine) => (engine === "sqlite" ? "min" : "LEAST");
 const greatest = (engine: Engine) => (engine === "sqlite" ? "max" : "GREATEST");
 
 /** The newer of two (value, time) pairs wins; a tie goes to the write arriving later. */
-const newer = (engine: Engine, table: string, column: string) =>
-  `"${column}" = CASE WHEN excluded."lastTimestamp" >= "${table}"."lastTimestamp" THEN excluded."${column}" ELSE "${table}"."${column}" END`;
+const newer = (table: string, column: string) =>
+  `"${column}" = CASE WHEN excluded."lastTimestamp" >= "${table}"."lastTimestamp" ` +
+  `THEN excluded."${column}" ELSE "${table}"."${column}" END`;
 
-export function insertPoints(engine: Engine, rows: number): string {
-  return `INSERT INTO "MetricPoint" (${quoted(POINT_COLUMNS)}) VALUES ${values(engine, POINT_COLUMNS.length, rows)}`;
+const SERIES = `INSERT INTO "MetricSeries" ("accountId", "deviceId", "namespace", "metric", "dimensions", "key", "last", "lastTimestamp", "created")`;
+const POINT = `INSERT INTO "MetricPoint" ("seriesId", "timestamp", "value")`;
+const ROLLUP = `INSERT INTO "MetricRollup" ("seriesId", "resolution", "bucket", "count", "sum", "min", "max", "last", "lastTimestamp")`;
+
+function onSeriesConflict(engine: Engine): string {
+  const t = "MetricSeries";
+  return (
+    `ON CONFLICT ("accountId", "key") DO UPDATE SET ${newer(t, "last")}, ` +
+    `"lastTimestamp" = ${greatest(engine)}("${t}"."lastTimestamp", excluded."lastTimestamp") RETURNING "id", "key"`
+  );
 }
 
-/** Adds a batch's aggregates to the stored ones, bucket by bucket. */
-export function upsertRollups(engine: Engine, rows: number): string {
+function onRollupConflict(engine: Engine): string {
   const t = "MetricRollup";
   return (
-    `INSERT INTO "${t}" (${quoted(ROLLUP_COLUMNS)}) VALUES ${values(engine, ROLLUP_COLUMNS.length, rows)} ` +
     `ON CONFLICT ("seriesId", "resolution", "bucket") DO UPDATE SET ` +
     `"count" = "${t}"."count" + excluded."count", "sum" = "${t}"."sum" + excluded."sum", ` +
     `"min" = ${least(engine)}("${t}"."min", excluded."min"), "max" = ${greatest(engine)}("${t}"."max", excluded."max"), ` +
-    `${newer(engine, t, "last")}, "lastTimestamp" = ${greatest(engine)}("${t}"."lastTimestamp", excluded."lastTimestamp")`
+    `${newer(t, "last")}, "lastTimestamp" = ${greatest(engine)}("${t}"."lastTimestamp", excluded."lastTimestamp")`
   );
 }
 
-/** Creates the batch's series that are new, keeps each one's newest point, and answers every ID. */
-export function upsertSeries(engine: Engine, rows: number): string {
-  const t = "MetricSeries";
-  return (
-    `INSERT INTO "${t}" (${quoted(SERIES_COLUMNS)}) VALUES ${values(engine, SERIES_COLUMNS.length, rows)} ` +
-    `ON CONFLICT ("accountId", "key") DO UPDATE SET ${newer(engine, t, "last")}, ` +
-    `"lastTimestamp" = ${greatest(engine)}("${t}"."lastTimestamp", excluded."lastTimestamp") ` +
-    `RETURNING "id", "key"`
-  );
-}
+/** One row per execution: `created` is bound as Prisma's DateTime text. */
+export const SQLITE = {
+  series: `${SERIES} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ${onSeriesConflict("sqlite")}`,
+  point: `${POINT} VALUES (?, ?, ?)`,
+  rollup: `${ROLLUP} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ${onRollupConflict("sqlite")}`,
+  key: `INSERT INTO "IdempotencyKey" ("accountId", "key", "created") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+} as const;
 
-export function claimIdempotencyKey(engine: Engine): string {
-  const marks = engine === "sqlite" ? "?, ?, ?" : "$1, $2, $3";
-  return `INSERT INTO "IdempotencyKey" ("accountId", "key", "created") VALUES (${marks}) ON CONFLICT DO NOTHING`;
-}
+// Prisma keeps DateTime in PostgreSQL as `timestamp(3)` holding UTC.
+const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
+
+/** Each table's rows as column arrays: $1 is the first column's array, and so on. */
+export const POSTGRES = {
+  series:
+    `${SERIES} SELECT $1, d, n, m, dims, k, l, lt, ${UTC_NOW} ` +
+    `FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::bigint[]) ` +
+    `AS u(d, n, m, dims, k, l, lt) ${onSeriesConflict("postgres")}`,
+  point: `${POINT} SELECT * FROM unnest($1::int[], $2::bigint[], $3::float8[])`,
+  rollup:
+    `${ROLLUP} SELECT * FROM unnest($1::int[], $2::int[], $3::bigint[], $4::int[], $5::float8[], $6::float8[], ` +
+    `$7::float8[], $8::float8[], $9::bigint[]) ${onRollupConflict("postgres")}`,
+  key: `INSERT INTO "IdempotencyKey" ("accountId", "key", "created") VALUES ($1, $2, ${UTC_NOW}) ON CONFLICT DO NOTHING`,
+} as const;
+
+/** A Prisma DateTime bound in raw SQL on SQLite: ISO text with an offset, as Prisma writes it. */
+export const sqliteTime = (time: Date): string => time.toISOString().replace("Z", "+00:00");

@@ -1,6 +1,5 @@
 import { DEFAULT_NAMESPACE, type DimensionSet, type MetricPoint } from "../../contracts/metric";
-import { transaction } from "../../db/client";
-import { claimBatchKey, storeBatch, type PointRow, type SeriesRow } from "../../db/metrics/store";
+import { storeBatch, type PointRow, type SeriesRow } from "../../db/metrics/store";
 import { env } from "../../env";
 import { accessDenied, validationError, type FieldError } from "../../errors";
 import type { CallContext } from "../context";
@@ -120,13 +119,7 @@ export async function storeSeriesPoints(
   batchKey: string | null,
 ): Promise<boolean> {
   const { series, rows } = rowsOf(points);
-  const engine = env().engine;
-  const now = new Date();
-  return transaction(async (tx) => {
-    if (batchKey !== null && !(await claimBatchKey(tx, engine, accountId, batchKey, now))) return false;
-    await storeBatch(tx, engine, accountId, series, rows, now);
-    return true;
-  });
+  return storeBatch({ accountId, key: batchKey, series, points: rows });
 }
 
 // metric/set

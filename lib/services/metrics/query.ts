@@ -2,7 +2,8 @@ import { MAX_BUCKETS, type FetchedSeries, type FetchItem, type MetricBucket } fr
 import { findSeriesId, readPoints, readRollups, type StoredBucket } from "../../db/metrics/read";
 import { validationError } from "../../errors";
 import { merge, statisticOf, type Aggregate } from "../../metrics/aggregate";
-import { isTimeZone, periodFor, planBuckets } from "../../metrics/buckets";
+import { periodFor, planBuckets } from "../../metrics/buckets";
+import { isKnownTimeZone } from "../../time";
 import { seriesKeyOf } from "./series-key";
 
 // metric/fetch (decision 012): a range is cut into at most `limit` buckets; each is filled from the
@@ -67,7 +68,7 @@ function rangeOf(item: FetchItem, now: number, at: string) {
   if (start >= end)
     throw validationError("The range must start before it ends", [{ name: `${at}start`, message: "Not before end" }]);
   const zone = item.timezone ?? "UTC";
-  if (!isTimeZone(zone))
+  if (!isKnownTimeZone(zone))
     throw validationError(`Unknown time zone ${zone}`, [
       { name: `${at}timezone`, message: "Not an IANA time zone name" },
     ]);

@@ -67,11 +67,11 @@ CREATE INDEX "Dashboard_accountId_created_id_idx" ON "Dashboard"("accountId", "c
 
 
 -- Raw metric points (decision 012): outside the Prisma schema, written and read by raw SQL only.
--- Append-only, no key: a chart reads the rollups; the retention job deletes old points in chunks.
+-- Append-only, no key: a chart reads the rollups; the retention job deletes old points in chunks,
+-- series by series through the one index (a second index on the time alone slowed every insert).
 CREATE TABLE "MetricPoint" (
     "seriesId" INTEGER NOT NULL,
     "timestamp" INTEGER NOT NULL,
     "value" REAL NOT NULL
 );
 CREATE INDEX "MetricPoint_seriesId_timestamp_idx" ON "MetricPoint"("seriesId", "timestamp");
-CREATE INDEX "MetricPoint_timestamp_idx" ON "MetricPoint"("timestamp");
