@@ -19,10 +19,10 @@ export function SeriesLegend({
   onToggle: (index: number) => void;
 }) {
   return (
-    <table className="mt-1 w-full text-xs">
+    <table className="mt-1 w-full table-fixed text-xs">
       <thead className="text-muted">
         <tr>
-          <th scope="col" className="text-left font-normal">
+          <th scope="col" className="w-2/5 text-left font-normal">
             Series
           </th>
           {["Min", "Max", "Mean", "Last"].map((label) => (
