@@ -14,7 +14,7 @@ import { DeviceEditForm } from "./device-edit-form";
 import { Time } from "../ui/time";
 import { Connection, CONNECTION_NOTE } from "./connection";
 import { DeviceCharts } from "./device-charts";
-import { LatestValues } from "./latest-values";
+import { LatestValues, LIVE_REFETCH_MS } from "./latest-values";
 import { ReleaseDevice } from "./release-device";
 
 function Fields({ device }: { device: DeviceView }) {
@@ -51,7 +51,12 @@ function Fields({ device }: { device: DeviceView }) {
 export function DeviceDetail({ id }: { id: string }) {
   const api = useApi();
   const isAdmin = roleAllows(useCurrentRole(), ["admin"]);
-  const device = useQuery({ queryKey: deviceKeys.detail(id), queryFn: () => api.call(getDevice, { id }) });
+  // Read again with the latest values, so Last seen follows a device that is sending.
+  const device = useQuery({
+    queryKey: deviceKeys.detail(id),
+    queryFn: () => api.call(getDevice, { id }),
+    refetchInterval: LIVE_REFETCH_MS,
+  });
 
   return (
     <>

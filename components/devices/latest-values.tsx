@@ -14,8 +14,8 @@ import { otherDimensions, seriesKey, sortSeries, unusualNamespace } from "./seri
 
 export type LatestValue = z.infer<typeof latestValue>;
 
-// A new reading shows within this long while the page is open (react-query pauses it in a hidden tab).
-const REFETCH_MS = 10_000;
+/** A new reading (and the contact it counts as) shows within this long while the page is open; react-query pauses it in a hidden tab. */
+export const LIVE_REFETCH_MS = 10_000;
 
 /** Every series of the device with its newest value, in reading order; the charts share this query. */
 export function useLatestValues(deviceId: string) {
@@ -24,7 +24,7 @@ export function useLatestValues(deviceId: string) {
     queryKey: metricKeys.latest(deviceId),
     queryFn: () => api.call(latestMetrics, { deviceId }),
     select: (values) => sortSeries(values, deviceId),
-    refetchInterval: REFETCH_MS,
+    refetchInterval: LIVE_REFETCH_MS,
   });
 }
 
