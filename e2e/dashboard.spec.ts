@@ -34,7 +34,7 @@ test("opens the Fleet dashboard, switches the range, adds a widget and exports i
   await expect(page.getByRole("heading", { level: 1, name: "Fleet" })).toBeVisible();
   // The Fleet dashboard's widgets follow the device picked; a link names it as the picker does.
   await page.goto(`/dashboards?device=${device}`);
-  await expect(page.getByLabel("Device")).toHaveValue(device);
+  await expect(page.getByLabel("Device", { exact: true })).toHaveValue(device);
 
   const graph = page.getByRole("figure", { name: `Temperature: temperature Device=${device}`, exact: true });
   const legendRow = graph.getByRole("row").filter({ hasText: `temperature Device=${device}` });

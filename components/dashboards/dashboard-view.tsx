@@ -25,8 +25,8 @@ function useEditing(dashboard: Dashboard) {
   const [draft, setDraft] = useState<Widget[] | null>(null);
   const save = useMutation({
     mutationFn: (widgets: Widget[]) => api.call(updateDashboard, { id: dashboard.id, widgets }),
-    onSuccess: async (saved) => {
-      queryClient.setQueryData(dashboardKeys.detail(saved.id), saved);
+    // The draft stays on screen until the list holds what was saved (no flash of the old layout).
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: dashboardKeys.lists() });
       setDraft(null);
     },

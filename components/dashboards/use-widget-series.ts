@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ianaZone } from "@/lib/charts/format";
-import { periodFor } from "@/lib/charts/period";
+import { periodForWidth } from "@/lib/charts/period";
 import { withPickedDevice } from "@/lib/charts/picked-device";
 import { metricKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
@@ -31,7 +31,7 @@ export function useWidgetSeries(widget: Widget, view: DashboardViewState, pixels
     metric: widget.metric ?? "",
     dimensions,
     statistic: widget.statistic,
-    period: pixels === null ? Math.min(Math.max(spanSeconds, 1), MAX_PERIOD) : periodFor(to - from, pixels),
+    period: pixels === null ? Math.min(Math.max(spanSeconds, 1), MAX_PERIOD) : periodForWidth(to - from, pixels),
     start: Math.round(from),
     end: Math.round(to),
     accumulate: pixels === null,

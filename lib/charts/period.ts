@@ -8,7 +8,7 @@ const NICE_PERIODS = [
 ];
 
 /** Seconds per point for a range of `rangeMs` drawn `pixels` wide: at most one point per pixel, and at most MAX_BUCKETS. */
-export function periodFor(rangeMs: number, pixels: number): number {
+export function periodForWidth(rangeMs: number, pixels: number): number {
   const points = Math.max(1, Math.min(Math.floor(pixels), MAX_BUCKETS));
   const least = Math.ceil(rangeMs / 1000 / points);
   return NICE_PERIODS.find((period) => period >= least) ?? Math.ceil(least);

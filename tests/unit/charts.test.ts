@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCsv } from "@/lib/charts/csv";
 import { rowsWithGaps, usualInterval } from "@/lib/charts/gaps";
-import { periodFor } from "@/lib/charts/period";
+import { periodForWidth } from "@/lib/charts/period";
 import { withPickedDevice } from "@/lib/charts/picked-device";
 import { rangeFromParams, rangeToParams, resolveRange, stepRange, zoomRange } from "@/lib/charts/time-range";
 
@@ -48,12 +48,12 @@ describe("time range in the URL", () => {
 describe("period for a pixel width", () => {
   it("never asks for more points than pixels, nor more than the API answers", () => {
     const day = 86_400_000;
-    expect(periodFor(6 * 3600_000, 360)).toBe(60);
-    expect(periodFor(day, 1440)).toBe(120); // 1000 points at most, whatever the width
-    expect(day / 1000 / periodFor(day, 1000)).toBeLessThanOrEqual(1000);
-    expect(periodFor(day, 700)).toBe(300); // 123.4 s rounds up to a readable 5 min
-    expect(periodFor(30 * day, 5000)).toBe(3600); // 5000 px still answers at most 1000 points
-    expect(periodFor(3600_000, 0)).toBe(3600); // an unmeasured graph asks for one point
+    expect(periodForWidth(6 * 3600_000, 360)).toBe(60);
+    expect(periodForWidth(day, 1440)).toBe(120); // 1000 points at most, whatever the width
+    expect(day / 1000 / periodForWidth(day, 1000)).toBeLessThanOrEqual(1000);
+    expect(periodForWidth(day, 700)).toBe(300); // 123.4 s rounds up to a readable 5 min
+    expect(periodForWidth(30 * day, 5000)).toBe(3600); // 5000 px still answers at most 1000 points
+    expect(periodForWidth(3600_000, 0)).toBe(3600); // an unmeasured graph asks for one point
   });
 });
 

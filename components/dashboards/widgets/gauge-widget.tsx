@@ -27,13 +27,18 @@ function Gauge({
 }) {
   const fraction = value === null || max <= min ? 0 : Math.min(Math.max((value - min) / (max - min), 0), 1);
   return (
+    // Without a value it is no meter (one must have a current value): a picture saying so.
     <div
-      role="meter"
-      aria-label={label}
-      aria-valuemin={min}
-      aria-valuemax={max}
-      aria-valuenow={value ?? undefined}
-      aria-valuetext={formatValue(value, units)}
+      {...(value === null
+        ? { role: "img", "aria-label": `${label}: no value in this range` }
+        : {
+            role: "meter",
+            "aria-label": label,
+            "aria-valuemin": min,
+            "aria-valuemax": max,
+            "aria-valuenow": value,
+            "aria-valuetext": formatValue(value, units),
+          })}
       className="flex min-w-28 flex-1 flex-col items-center"
     >
       <svg viewBox="0 0 100 56" className="w-full max-w-48" aria-hidden>
