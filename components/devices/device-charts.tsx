@@ -4,7 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { describeRange, resolveRange, type TimeRange } from "@/lib/charts/time-range";
 import { formatInstant, ianaZone } from "@/lib/charts/format";
-import { periodFor } from "@/lib/charts/period";
+import { periodForWidth } from "@/lib/charts/period";
 import { metricKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { fetchMetrics } from "@/lib/contracts/metric";
@@ -56,7 +56,7 @@ function DeviceChart({
     dimensions: one.dimensions,
     statistic: "avg" as const,
     accumulate: false,
-    period: periodFor(to - from, Math.max(width - VALUE_AXIS_PX, 1)),
+    period: periodForWidth(to - from, Math.max(width - VALUE_AXIS_PX, 1)),
     start: Math.round(from),
     end: Math.round(to),
     timezone: ianaZone(TIMEZONE),
