@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue, seriesLabel, tickFormatter } from "@/lib/charts/format";
-import { rowsWithGaps } from "@/lib/charts/gaps";
+import { rowsWithGaps, type ChartRow } from "@/lib/charts/gaps";
 import { zoomRange } from "@/lib/charts/time-range";
 import type { FetchedSeries } from "@/lib/contracts/metric";
 import { CsvExportButton } from "./csv-export-button";
@@ -140,7 +140,9 @@ export function MetricGraph({
                 name={seriesLabel(one)}
                 stroke={seriesColor(index)}
                 strokeWidth={1.5}
-                dot={false}
+                dot={(props: LoneDotProps) => (
+                  <LoneDot key={`${index}-${props.index}`} {...props} color={seriesColor(index)} />
+                )}
                 connectNulls={false}
                 isAnimationActive={false}
               />
@@ -159,4 +161,17 @@ export function MetricGraph({
       </figcaption>
     </figure>
   );
+}
+
+interface LoneDotProps {
+  cx?: number;
+  cy?: number;
+  index?: number;
+  payload?: ChartRow;
+}
+
+/** A point no line reaches (its neighbours are gaps) is drawn as a dot, or it would not show at all. */
+function LoneDot({ cx, cy, payload, color }: LoneDotProps & { color: string }) {
+  if (!payload?.lone || cx === undefined || cy === undefined) return <g />;
+  return <circle cx={cx} cy={cy} r={2.5} fill={color} />;
 }

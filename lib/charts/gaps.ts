@@ -10,6 +10,8 @@ export interface ChartRow {
   t: number;
   value: number | null;
   band: [number, number] | null;
+  /** A point with a break (or nothing) on both sides: no line reaches it, so it is drawn as a dot. */
+  lone?: boolean;
 }
 
 /** The median step between consecutive points, never shorter than the period (ms). */
@@ -31,6 +33,9 @@ export function rowsWithGaps(points: readonly MetricBucket[], periodMs: number):
     if (previous && point.timestamp - previous.timestamp > 2 * interval)
       rows.push({ t: previous.timestamp + interval, value: null, band: null });
     rows.push({ t: point.timestamp, value: point.value, band: [point.min, point.max] });
+  });
+  rows.forEach((row, i) => {
+    if (row.value !== null && rows[i - 1]?.value == null && rows[i + 1]?.value == null) row.lone = true;
   });
   return rows;
 }

@@ -78,6 +78,15 @@ describe("gaps", () => {
       ).some((r) => r.value === null),
     ).toBe(false);
   });
+
+  it("marks a point with a break on both sides as lone, so the graph draws it as a dot", () => {
+    const points = [0, 1, 2, 3, 10, 20, 21].map((m) => bucket(m * MIN));
+    const lone = rowsWithGaps(points, MIN)
+      .filter((row) => row.lone)
+      .map((row) => row.t);
+    expect(lone).toEqual([10 * MIN]);
+    expect(rowsWithGaps([bucket(0)], MIN)[0]!.lone).toBe(true);
+  });
 });
 
 describe("CSV", () => {
