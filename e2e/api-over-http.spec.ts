@@ -56,7 +56,7 @@ test("errors keep their documented shape through the framework", async ({ reques
     "text/plain; charset=utf-8",
     "Missing or malformed Authorization header",
   ]);
-  const unknown = await post(request, "/tok/metric/set", {}, { Authorization: "fpc_x" });
+  const unknown = await post(request, "/tok/alert/find", {}, { Authorization: "fpc_x" });
   expect((await unknown.json()).type).toBe("unrecognized_request");
   const openapi = await request.get("/api/openapi.json");
   expect((await openapi.json()).paths["/api/device/claim"]).toBeTruthy();

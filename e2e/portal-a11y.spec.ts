@@ -39,6 +39,7 @@ test("every signed-in page has no serious accessibility violations", async ({ pa
 
   await signIn(page, OWNER);
   for (const [path, heading] of [
+    ["/dashboards", "Fleet"],
     ["/devices", "Devices"],
     [`/devices/${id}`, id],
     ["/products", "Products"],
@@ -57,7 +58,7 @@ test.describe("on a 390-px phone", () => {
 
   test("pages fit the screen and the sections sit behind a menu", async ({ page }) => {
     await signIn(page, OWNER);
-    for (const path of ["/devices", "/products", "/users", "/tokens", "/audit"]) {
+    for (const path of ["/dashboards", "/devices", "/products", "/users", "/tokens", "/audit"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,48 +1,11 @@
-import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
+import type { Page, TestInfo } from "@playwright/test";
 import { serverClock } from "./clock";
 import { ORIGIN, OWNER } from "./owner";
+import { agents, claimAs, expectNoSidewaysScroll, newDevice } from "./devices";
 import { expect, ownerApi, sessionToken, signIn, signUp, test, unique } from "./fixtures";
 
 // What a new user tripped over in the portal (issue 10 §5), walked at a laptop's and a phone's
 // width: each flaw is gone at both.
-
-/** A claim ID as stored (ten letters and digits) and as printed on its label ("722fy-n17nw"). */
-function newDevice() {
-  const id = randomBytes(8).toString("hex").toUpperCase().slice(0, 10);
-  return { id, label: `${id.slice(0, 5)}-${id.slice(5)}`.toLowerCase() };
-}
-
-/** A product of the owner's, and a way to make its devices call in as their agents do. */
-async function agents(request: APIRequestContext) {
-  const owner = await ownerApi(request);
-  const product = await (
-    await request.post("/api/product/create", { data: { name: unique("first-steps") }, headers: owner })
-  ).json();
-  const token = product.data.token as string;
-  return {
-    register: async (id: string) => {
-      const answer = await request.post("/builder/device/register", {
-        data: { id },
-        headers: { Authorization: `bearer ${token}` },
-      });
-      expect(answer.status()).toBe(200);
-      return (await answer.json()) as { registered: true; token?: string };
-    },
-  };
-}
-
-/** Claims through the API as the signed-in user of `page`. */
-async function claimAs(page: Page, request: APIRequestContext, id: string) {
-  const headers = { Authorization: await sessionToken(page), Origin: ORIGIN, Accept: "application/json" };
-  expect((await request.post("/api/device/claim", { data: { id }, headers })).status()).toBe(200);
-}
-
-/** The page may never scroll sideways: everything fits the width. */
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
-}
 
 const shoot = (page: Page, testInfo: TestInfo, name: string) =>
   page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });

@@ -13,6 +13,8 @@ import { PageHeader } from "../ui/page-header";
 import { DeviceEditForm } from "./device-edit-form";
 import { Time } from "../ui/time";
 import { Connection, CONNECTION_NOTE } from "./connection";
+import { DeviceCharts } from "./device-charts";
+import { LatestValues, LIVE_REFETCH_MS } from "./latest-values";
 import { ReleaseDevice } from "./release-device";
 
 function Fields({ device }: { device: DeviceView }) {
@@ -49,7 +51,12 @@ function Fields({ device }: { device: DeviceView }) {
 export function DeviceDetail({ id }: { id: string }) {
   const api = useApi();
   const isAdmin = roleAllows(useCurrentRole(), ["admin"]);
-  const device = useQuery({ queryKey: deviceKeys.detail(id), queryFn: () => api.call(getDevice, { id }) });
+  // Read again with the latest values, so Last seen follows a device that is sending.
+  const device = useQuery({
+    queryKey: deviceKeys.detail(id),
+    queryFn: () => api.call(getDevice, { id }),
+    refetchInterval: LIVE_REFETCH_MS,
+  });
 
   return (
     <>
@@ -63,15 +70,18 @@ export function DeviceDetail({ id }: { id: string }) {
       {device.data && (
         <>
           <PageHeader title={device.data.name || device.data.id} description={device.data.description || undefined} />
+          {/* Last seen and the connection (in the fields) stay beside the readings, above the charts. */}
           <div className="grid gap-6 lg:grid-cols-2">
             <Fields device={device.data} />
-            {isAdmin && (
-              <div className="space-y-6">
-                <DeviceEditForm device={device.data} />
-                <ReleaseDevice device={device.data} />
-              </div>
-            )}
+            <LatestValues deviceId={device.data.id} />
           </div>
+          <DeviceCharts deviceId={device.data.id} />
+          {isAdmin && (
+            <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
+              <DeviceEditForm device={device.data} />
+              <ReleaseDevice device={device.data} />
+            </div>
+          )}
         </>
       )}
     </>

@@ -2,6 +2,7 @@ import { roleAllows, type AccountRole, type Grant } from "@/lib/contracts/verb";
 
 // The portal's sections and the least role that sees each (the API enforces the same roles).
 const LINKS: ReadonlyArray<{ href: string; label: string; allow: readonly Grant[] }> = [
+  { href: "/dashboards", label: "Dashboards", allow: ["viewer"] },
   { href: "/devices", label: "Devices", allow: ["viewer"] },
   { href: "/products", label: "Products", allow: ["owner"] },
   { href: "/users", label: "Users", allow: ["viewer"] },

@@ -2,33 +2,46 @@
 import { useEffect, useState } from "react";
 import { formatTime, relativeTime } from "@/lib/time";
 
-// Every <Time> on screen moves on with one shared clock, so "3 min ago" stays true while a page
-// is left open.
+// Every <Time> on screen moves on with a clock shared by all that tick as often, so "3 min ago"
+// stays true while a page is left open. Most ages move on every 15 s; a live reading's age
+// ("12 s ago") ticks every second.
 const TICK_MS = 15_000;
-const listeners = new Set<() => void>();
-let ticker: ReturnType<typeof setInterval> | undefined;
+const clocks = new Map<number, { listeners: Set<() => void>; timer: ReturnType<typeof setInterval> }>();
 
-function onTick(listener: () => void): () => void {
-  listeners.add(listener);
-  ticker ??= setInterval(() => listeners.forEach((tick) => tick()), TICK_MS);
+function onTick(everyMs: number, listener: () => void): () => void {
+  let clock = clocks.get(everyMs);
+  if (!clock) {
+    const listeners = new Set<() => void>();
+    clock = { listeners, timer: setInterval(() => listeners.forEach((tick) => tick()), everyMs) };
+    clocks.set(everyMs, clock);
+  }
+  clock.listeners.add(listener);
   return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      clearInterval(ticker);
-      ticker = undefined;
+    clock.listeners.delete(listener);
+    if (clock.listeners.size === 0) {
+      clearInterval(clock.timer);
+      clocks.delete(everyMs);
     }
   };
 }
 
-function useNow(): number {
+function useNow(everyMs: number): number {
   const [now, setNow] = useState(Date.now);
-  useEffect(() => onTick(() => setNow(Date.now())), []);
+  useEffect(() => onTick(everyMs, () => setNow(Date.now())), [everyMs]);
   return now;
 }
 
-/** A time as "3 min ago", exact on hover; `never` when there is none. */
-export function Time({ value, never = "—" }: { value: string | null | undefined; never?: string }) {
-  const now = useNow();
+/** A time as "3 min ago", exact on hover; `never` when there is none. `everyMs`: how often the text moves on. */
+export function Time({
+  value,
+  never = "—",
+  everyMs = TICK_MS,
+}: {
+  value: string | null | undefined;
+  never?: string;
+  everyMs?: number;
+}) {
+  const now = useNow(everyMs);
   if (!value) return <>{never}</>;
   return (
     // The server renders another "now" than the browser; the browser's text is the one meant.

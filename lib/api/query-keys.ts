@@ -17,3 +17,11 @@ export const userKeys = keysFor("user");
 export const productKeys = keysFor("product");
 export const auditKeys = keysFor("audit");
 export const dashboardKeys = keysFor("dashboard");
+/** Chart reads are keyed by the exact items asked, so each range, period and device is cached apart. */
+export const metricKeys = {
+  all: () => ["metric"] as const,
+  fetch: (items: readonly unknown[]) => ["metric", "fetch", items] as const,
+  list: (filter: Record<string, unknown>) => ["metric", "list", filter] as const,
+  /** A device's latest values (metric/latest); refetched while its page is open. */
+  latest: (deviceId: string) => ["metric", "latest", deviceId] as const,
+};

@@ -1,0 +1,48 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ianaZone } from "@/lib/charts/format";
+import { periodForWidth } from "@/lib/charts/period";
+import { withPickedDevice } from "@/lib/charts/picked-device";
+import { metricKeys } from "@/lib/api/query-keys";
+import { useApi } from "@/lib/api/use-api";
+import type { Widget } from "@/lib/contracts/dashboard";
+import { fetchMetrics } from "@/lib/contracts/metric";
+import type { DashboardViewState } from "./dashboard-view-context";
+
+const MAX_PERIOD = 31_622_400;
+
+/** The span a widget draws: its own range back from the dashboard's end, or the dashboard's. */
+export function widgetSpan(widget: Widget, view: Pick<DashboardViewState, "from" | "to">) {
+  return widget.range ? { from: view.to - widget.range.period * 1000, to: view.to } : { from: view.from, to: view.to };
+}
+
+/**
+ * metric/fetch for a widget's series (its dimension sets with the picked device put in). A graph
+ * passes its width in pixels and gets at most one point per pixel; other widgets pass `null` and
+ * get the range folded into one point (they read the summary). The previous answer stays on
+ * screen while a refresh or a new range loads.
+ */
+export function useWidgetSeries(widget: Widget, view: DashboardViewState, pixels: number | null) {
+  const api = useApi();
+  const { from, to } = widgetSpan(widget, view);
+  const spanSeconds = Math.ceil((to - from) / 1000);
+  const items = withPickedDevice(widget.dimensions, view.device).map((dimensions) => ({
+    namespace: widget.namespace,
+    metric: widget.metric ?? "",
+    dimensions,
+    statistic: widget.statistic,
+    period: pixels === null ? Math.min(Math.max(spanSeconds, 1), MAX_PERIOD) : periodForWidth(to - from, pixels),
+    start: Math.round(from),
+    end: Math.round(to),
+    accumulate: pixels === null,
+    timezone: ianaZone(view.timezone),
+  }));
+  const enabled = Boolean(widget.metric) && items.length > 0 && pixels !== 0;
+  const query = useQuery({
+    queryKey: metricKeys.fetch(items),
+    queryFn: () => api.call(fetchMetrics, { items }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+  return { query, from, to, enabled };
+}
