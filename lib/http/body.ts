@@ -36,31 +36,38 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 }
 
 /**
- * Whether some value inside a parsed body, object keys included, passes `test` at its level (the
- * body is level 1). The walk keeps its own stack: a body may be deeper than any call stack.
+ * What is wrong with a parsed body's shape, if anything: more than `maxDepth` levels of objects
+ * and arrays (the body is level 1), or U+0000 in a text or a name. One walk with its own stack (a
+ * body may be deeper than any call stack), allocating nothing per value: a metric batch holds
+ * tens of thousands of them.
  */
-function someInside(body: unknown, test: (value: unknown, level: number) => boolean): boolean {
-  const pending: Array<{ value: unknown; level: number }> = [{ value: body, level: 1 }];
-  for (let item = pending.pop(); item; item = pending.pop()) {
-    const { value, level } = item;
-    if (test(value, level)) return true;
+export function shapeProblem(body: unknown, maxDepth: number): "deep" | "nul" | null {
+  const values: unknown[] = [body];
+  const levels: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop();
+    const level = levels.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return "nul";
+      continue;
+    }
     if (typeof value !== "object" || value === null) continue;
-    for (const child of Array.isArray(value) ? value : Object.entries(value).flat())
-      pending.push({ value: child, level: level + 1 });
+    if (level > maxDepth) return "deep";
+    if (Array.isArray(value)) {
+      for (const child of value as unknown[]) {
+        values.push(child);
+        levels.push(level + 1);
+      }
+      continue;
+    }
+    for (const key in value) {
+      if (key.includes("\u0000")) return "nul";
+      values.push((value as Record<string, unknown>)[key]);
+      levels.push(level + 1);
+    }
   }
-  return false;
+  return null;
 }
-
-// Both parsers build a value of any depth without recursing, but zod, JSON.stringify and the
-// database walk values recursively. So the depth limit is checked on the parsed value, which no
-// comment, quote or escape in the text can hide a level from.
-/** Whether a parsed value has more than `limit` levels of objects and arrays. */
-export const nestsDeeperThan = (value: unknown, limit: number): boolean =>
-  someInside(value, (inner, level) => level > limit && typeof inner === "object" && inner !== null);
-
-// PostgreSQL cannot store U+0000 in text or JSON, so no engine takes it.
-const holdsNul = (value: unknown): boolean =>
-  someInside(value, (inner) => typeof inner === "string" && inner.includes("\u0000"));
 
 /** A controller body: a JSON (or JSON5) object; empty means {}. */
 export async function readJsonObject(request: Request, limit: number): Promise<Record<string, unknown>> {
@@ -84,7 +91,12 @@ export async function readJsonObject(request: Request, limit: number): Promise<R
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw badRequest("Body must be a JSON object");
   }
-  if (nestsDeeperThan(value, MAX_DEPTH)) throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
-  if (holdsNul(value)) throw badRequest("Text in the body may not contain U+0000");
+  // Both parsers build a value of any depth without recursing, but zod, JSON.stringify and the
+  // database walk values recursively: the depth is checked on the parsed value, which no comment,
+  // quote or escape in the text can hide a level from. PostgreSQL cannot store U+0000 in text or
+  // JSON, so no engine takes it.
+  const problem = shapeProblem(value, MAX_DEPTH);
+  if (problem === "deep") throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
+  if (problem === "nul") throw badRequest("Text in the body may not contain U+0000");
   return value as Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseFilterDate } from "../../lib/contracts/filters";
 import { ERROR_TYPES } from "../../lib/errors";
 import { derivePostgresSchema } from "../../lib/db/derive-schema";
-import { nestsDeeperThan } from "../../lib/http/body";
+import { shapeProblem } from "../../lib/http/body";
 import { cursorOf, decodeCursor, encodeCursor } from "../../lib/pipeline/cursor";
 import { ERROR_STATUS } from "../../lib/http/error-response";
 import { MemoryRateLimiter } from "../../lib/pipeline/rate-limit";
@@ -36,11 +36,17 @@ describe("claim IDs typed from a label", () => {
 
 describe("request bodies", () => {
   it("measure the nesting of the parsed value, however deep", () => {
-    expect(nestsDeeperThan({ a: [[1]] }, 3)).toBe(false);
-    expect(nestsDeeperThan({ a: [[1, {}]] }, 3)).toBe(true);
-    expect(nestsDeeperThan({ a: "[[[[[[" }, 1)).toBe(false);
+    expect(shapeProblem({ a: [[1]] }, 3)).toBe(null);
+    expect(shapeProblem({ a: [[1, {}]] }, 3)).toBe("deep");
+    expect(shapeProblem({ a: "[[[[[[" }, 1)).toBe(null);
     const deep = JSON.parse("[".repeat(200_000) + "]".repeat(200_000));
-    expect(nestsDeeperThan(deep, 32)).toBe(true);
+    expect(shapeProblem(deep, 32)).toBe("deep");
+  });
+
+  it("find U+0000 in a text or a name at any level", () => {
+    expect(shapeProblem({ points: [{ metric: "a\u0000" }] }, 32)).toBe("nul");
+    expect(shapeProblem({ points: [{ "b\u0000": 1 }] }, 32)).toBe("nul");
+    expect(shapeProblem({ points: [{ metric: "a" }] }, 32)).toBe(null);
   });
 });
 
