@@ -22,7 +22,7 @@ import {
   type BenchAccount,
   type BenchEngine,
 } from "./harness";
-import { batchesStart, BATCH_POINTS, CLIENTS, deviceBatches, throughApi } from "./metrics/ingest";
+import { batchesStart, BATCH_POINTS, CLIENTS, deviceBatches, readingCostMs, throughApi } from "./metrics/ingest";
 import { firstChartMs } from "./metrics/page";
 import { BUCKETS, fetchTimes, RANGE_MS, type QueryTimes } from "./metrics/query";
 import { inWriterProcess } from "./metrics/writer";
@@ -158,4 +158,12 @@ console.log(
     `periods), 50 calls after 5 warm-ups.\n`,
 );
 table(engines, results);
+const perBatch = (rate: number) => `${((BATCH_POINTS / rate) * 1000).toFixed(2)} ms`;
+console.log(
+  `\nDiagnostic, not a target: reading one batch's body (JSON.parse and its contract, in process) takes ` +
+    `${readingCostMs().toFixed(2)} ms; the floor writes a batch in ` +
+    `${engines.map((engine, i) => `${perBatch(results[i]!.ingest.floor)} (${engine.name})`).join(", ")}, ` +
+    `and the API's throughput comes to ${engines.map((engine, i) => `${perBatch(results[i]!.ingest.api)} (${engine.name})`).join(", ")} ` +
+    `a batch. At 50 % of the floor a whole request would have to cost twice the floor's write.`,
+);
 process.exit(0);

@@ -1,6 +1,8 @@
+import { setMetric } from "../../../lib/contracts/metric";
 import type { PointRow, SeriesRow } from "../../../lib/db/metrics/store";
 import { DEVICE_METRICS, devicePoints } from "../../../lib/demo/signals";
 import { seriesKeyOf } from "../../../lib/services/metrics/series-key";
+import { median } from "../harness";
 
 // Ingest: batches of 1,000 points from 4 concurrent clients, through /tok/metric/set with a device
 // token each; the floor writes the same batches with ingest's own writer (./writer.ts).
@@ -75,4 +77,19 @@ export function throughApi(base: string, tokens: string[], clients: DeviceBatch[
     const text = await response.text();
     if (response.status !== 200) throw new Error(`metric/set answered ${response.status}: ${text}`);
   });
+}
+
+/**
+ * A diagnostic, not a target: what merely reading one batch's body costs in process (JSON.parse
+ * and the verb's contract), median ms of `times`. The request pays it before any row is written.
+ */
+export function readingCostMs(times = 50): number {
+  const [batch] = deviceBatches("DIAGNOSTIC", 1, Date.now() - 3_600_000);
+  const costs: number[] = [];
+  for (let i = 0; i < times + 5; i++) {
+    const started = performance.now();
+    setMetric.input.parse(JSON.parse(batch!.body));
+    if (i >= 5) costs.push(performance.now() - started);
+  }
+  return median(costs);
 }
