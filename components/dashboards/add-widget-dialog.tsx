@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { metricKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
-import { PICKED_DEVICE, WIDGET_TYPES, widgetSchema, type Widget } from "@/lib/contracts/dashboard";
+import { EVERY_VALUE, PICKED_DEVICE, WIDGET_TYPES, widgetSchema, type Widget } from "@/lib/contracts/dashboard";
 import { fieldErrorsOf } from "@/lib/contracts/field-errors";
 import { DEFAULT_NAMESPACE, getMetricList, STATISTICS, type DimensionSet } from "@/lib/contracts/metric";
 import { bottomOf } from "@/lib/dashboards/layout";
@@ -26,13 +26,16 @@ function newWidgetId(): string {
 }
 const usesMetric = (type: Widget["type"]) => type !== "text" && type !== "alerts";
 const PICKED: DimensionSet = { Device: PICKED_DEVICE };
+const EVERY_DEVICE: DimensionSet = { Device: EVERY_VALUE };
 const setKey = (set: DimensionSet) => JSON.stringify(Object.entries(set).sort());
 const setLabel = (set: DimensionSet) =>
   setKey(set) === setKey(PICKED)
     ? "The device picked on the page"
-    : Object.entries(set)
-        .map(([name, value]) => `${name}=${value}`)
-        .join(", ") || "Whole account (no dimensions)";
+    : setKey(set) === setKey(EVERY_DEVICE)
+      ? "Every device (one series each)"
+      : Object.entries(set)
+          .map(([name, value]) => `${name}=${value}`)
+          .join(", ") || "Whole account (no dimensions)";
 
 /** Metrics and their dimension sets from getMetricList; a metric without data yet may still be typed. */
 function useMetricList(metric: string) {
@@ -75,7 +78,7 @@ export function AddWidgetDialog({
   const [text, setText] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { loaded, metrics, sets } = useMetricList(metric);
-  const choices = [PICKED, ...sets.filter((set) => setKey(set) !== setKey(PICKED))];
+  const choices = [PICKED, EVERY_DEVICE, ...sets.filter((set) => setKey(set) !== setKey(PICKED))];
 
   function toggle(set: DimensionSet) {
     const next = new Set(chosen);

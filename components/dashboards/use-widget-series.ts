@@ -2,11 +2,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ianaZone } from "@/lib/charts/format";
 import { periodForWidth } from "@/lib/charts/period";
-import { withPickedDevice } from "@/lib/charts/picked-device";
+import { usesEveryValue, withEveryValue, withPickedDevice } from "@/lib/charts/picked-device";
 import { metricKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import type { Widget } from "@/lib/contracts/dashboard";
-import { fetchMetrics } from "@/lib/contracts/metric";
+import { fetchMetrics, getMetricList } from "@/lib/contracts/metric";
 import type { DashboardViewState } from "./dashboard-view-context";
 
 const MAX_PERIOD = 31_622_400;
@@ -17,7 +17,8 @@ export function widgetSpan(widget: Widget, view: Pick<DashboardViewState, "from"
 }
 
 /**
- * metric/fetch for a widget's series (its dimension sets with the picked device put in). A graph
+ * metric/fetch for a widget's series (its dimension sets with the picked device put in, and `*`
+ * expanded to the matching series with data). A graph
  * passes its width in pixels and gets at most one point per pixel; other widgets pass `null` and
  * get the range folded into one point (they read the summary). The previous answer stays on
  * screen while a refresh or a new range loads.
@@ -26,7 +27,16 @@ export function useWidgetSeries(widget: Widget, view: DashboardViewState, pixels
   const api = useApi();
   const { from, to } = widgetSpan(widget, view);
   const spanSeconds = Math.ceil((to - from) / 1000);
-  const items = withPickedDevice(widget.dimensions, view.device).map((dimensions) => ({
+  // A `*` value (every device…) is expanded to the series the account has data for.
+  const every = usesEveryValue(widget.dimensions);
+  const listQuery = { namespace: widget.namespace, metric: widget.metric ?? "" };
+  const known = useQuery({
+    queryKey: metricKeys.list(listQuery),
+    queryFn: () => api.call(getMetricList, listQuery),
+    enabled: every && Boolean(widget.metric),
+  });
+  const sets = withPickedDevice(widget.dimensions, view.device);
+  const items = (every ? withEveryValue(sets, known.data?.dimensions ?? []) : sets).map((dimensions) => ({
     namespace: widget.namespace,
     metric: widget.metric ?? "",
     dimensions,
@@ -37,12 +47,14 @@ export function useWidgetSeries(widget: Widget, view: DashboardViewState, pixels
     accumulate: pixels === null,
     timezone: ianaZone(view.timezone),
   }));
-  const enabled = Boolean(widget.metric) && items.length > 0 && pixels !== 0;
+  const enabled = Boolean(widget.metric) && items.length > 0 && pixels !== 0 && (!every || known.isSuccess);
   const query = useQuery({
     queryKey: metricKeys.fetch(items),
     queryFn: () => api.call(fetchMetrics, { items }),
     enabled,
     placeholderData: keepPreviousData,
   });
-  return { query, from, to, enabled };
+  // Every series of a `*` pattern, and none has data yet.
+  const noSeries = every && known.isSuccess && items.length === 0;
+  return { query, from, to, enabled, noSeries };
 }

@@ -5,12 +5,16 @@ import { defineList, defineVerb } from "./verb";
 
 // A dashboard is a grid of widgets (docs/api.md#dashboard). Positions are grid cells: 12 columns,
 // rows of a fixed height. A dimension value "${device}" stands for the device picked on the page,
-// so one dashboard serves any device.
+// so one dashboard serves any device; "*" stands for every value, so a widget shows the fleet.
 
 export const WIDGET_TYPES = ["graph", "gauge", "numeric", "table", "alerts", "text"] as const;
 export const GRID_COLUMNS = 12;
 /** The placeholder a widget's dimension value may hold for the device chosen on the page. */
 export const PICKED_DEVICE = "${device}";
+/** A widget's dimension value that stands for every value with data: {"Device": "*"} is each device's series. */
+export const EVERY_VALUE = "*";
+/** At most this many series a widget draws once `*` is expanded (metric/fetch takes 32 items). */
+export const MAX_WIDGET_SERIES = 32;
 
 export const widgetSchema = z.strictObject({
   id: z.string().min(1).max(64),

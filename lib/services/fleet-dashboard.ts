@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dashboardRange, PICKED_DEVICE, widgetSchema } from "../contracts/dashboard";
+import { dashboardRange, EVERY_VALUE, PICKED_DEVICE, widgetSchema } from "../contracts/dashboard";
 
 // The "Fleet" dashboard every account starts with: the simulator's metrics (npm run simulate) for
 // the device picked on the page. New accounts get it when they are created; accounts older than
@@ -67,13 +67,16 @@ export const FLEET_WIDGETS = z.array(widgetSchema).parse([
   {
     id: "temperature-table",
     type: "table",
-    title: "Latest temperature readings",
+    title: "Temperature across the fleet",
     top: 13,
     left: 0,
     width: 6,
     height: 4,
     statistic: "current",
-    ...series("temperature", "°C"),
+    // One row per device with data, whichever is picked.
+    metric: "temperature",
+    units: "°C",
+    dimensions: [{ Device: EVERY_VALUE }],
   },
   { id: "alerts", type: "alerts", title: "Alerts", top: 13, left: 6, width: 6, height: 4 },
 ]);

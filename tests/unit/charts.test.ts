@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCsv } from "@/lib/charts/csv";
 import { rowsWithGaps, usualInterval } from "@/lib/charts/gaps";
 import { periodForWidth } from "@/lib/charts/period";
-import { withPickedDevice } from "@/lib/charts/picked-device";
+import { withEveryValue, withPickedDevice } from "@/lib/charts/picked-device";
 import { rangeFromParams, rangeToParams, resolveRange, stepRange, zoomRange } from "@/lib/charts/time-range";
 
 const MIN = 60_000;
@@ -120,5 +120,19 @@ describe("picked device", () => {
     const sets: Array<Record<string, string>> = [{ Device: "${device}" }, {}, { Device: "B2" }];
     expect(withPickedDevice(sets, "A1")).toEqual([{ Device: "A1" }, {}, { Device: "B2" }]);
     expect(withPickedDevice(sets, null)).toEqual([{}, { Device: "B2" }]);
+  });
+});
+
+describe("every value", () => {
+  it("expands a `*` into the matching series with data, and keeps other sets", () => {
+    const known: Array<Record<string, string>> = [{ Device: "A" }, { Device: "B" }, { Device: "A", Sensor: "s" }, {}];
+    expect(withEveryValue([{ Device: "*" }], known)).toEqual([{ Device: "A" }, { Device: "B" }]);
+    expect(withEveryValue([{ Device: "*", Sensor: "s" }, { Device: "C" }], known)).toEqual([
+      { Device: "A", Sensor: "s" },
+      { Device: "C" },
+    ]);
+    expect(withEveryValue([{ Device: "*" }], [])).toEqual([]);
+    const many = Array.from({ length: 40 }, (_, i) => ({ Device: `D${i}` }));
+    expect(withEveryValue([{ Device: "*" }], many)).toHaveLength(32);
   });
 });

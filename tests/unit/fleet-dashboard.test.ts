@@ -34,11 +34,12 @@ describe.each(["sqlite", "postgres"] as const)("the fleet_dashboards migration o
 });
 
 describe("the Fleet dashboard", () => {
-  it("shows the simulator's four metrics of the picked device", () => {
+  it("shows the simulator's four metrics of the picked device, and the fleet's temperatures", () => {
     const metrics = new Set(FLEET_WIDGETS.filter((w) => w.type === "graph").map((w) => w.metric));
     expect(metrics).toEqual(new Set(["temperature", "cpu", "memory", "battery"]));
-    for (const widget of FLEET_WIDGETS.filter((w) => w.metric))
+    for (const widget of FLEET_WIDGETS.filter((w) => w.metric && w.type !== "table"))
       expect(widget.dimensions, widget.id).toEqual([{ Device: "${device}" }]);
+    expect(FLEET_WIDGETS.find((w) => w.type === "table")!.dimensions).toEqual([{ Device: "*" }]);
   });
 
   it("fits the grid without overlapping widgets", () => {

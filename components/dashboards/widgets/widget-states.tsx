@@ -25,6 +25,7 @@ export function WidgetStates({
   if (!widget.metric) return <Quiet>No metric chosen: pick one in edit mode.</Quiet>;
   if (!fetched.enabled && usesPickedDevice(widget.dimensions) && !device)
     return <Quiet>Pick a device to see this widget (its series use {PICKED_DEVICE}).</Quiet>;
+  if (fetched.noSeries) return <Quiet>No series of {widget.metric} has data yet.</Quiet>;
   if (fetched.query.isError) return <ErrorNotice error={fetched.query.error} />;
   if (!fetched.query.data) return <Quiet>Loading…</Quiet>;
   return <>{children(fetched.query.data)}</>;

@@ -13,7 +13,7 @@ SELECT upper(hex(randomblob(13))), "Account"."id", 'Fleet',
   {"id":"cpu-graph","type":"graph","title":"CPU","top":3,"left":6,"width":6,"height":5,"namespace":"Embedthis/Device","metric":"cpu","dimensions":[{"Device":"${device}"}],"statistic":"avg","units":"%"},
   {"id":"memory-graph","type":"graph","title":"Memory","top":8,"left":0,"width":6,"height":5,"namespace":"Embedthis/Device","metric":"memory","dimensions":[{"Device":"${device}"}],"statistic":"avg","units":"%"},
   {"id":"battery-graph","type":"graph","title":"Battery","top":8,"left":6,"width":6,"height":5,"namespace":"Embedthis/Device","metric":"battery","dimensions":[{"Device":"${device}"}],"statistic":"avg","units":"%"},
-  {"id":"temperature-table","type":"table","title":"Latest temperature readings","top":13,"left":0,"width":6,"height":4,"namespace":"Embedthis/Device","metric":"temperature","dimensions":[{"Device":"${device}"}],"statistic":"current","units":"°C"},
+  {"id":"temperature-table","type":"table","title":"Temperature across the fleet","top":13,"left":0,"width":6,"height":4,"namespace":"Embedthis/Device","metric":"temperature","dimensions":[{"Device":"*"}],"statistic":"current","units":"°C"},
   {"id":"alerts","type":"alerts","title":"Alerts","top":13,"left":6,"width":6,"height":4,"namespace":"Embedthis/Device","dimensions":[{}],"statistic":"avg","units":""}
 ]',
 strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'), strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')
