@@ -15,7 +15,13 @@ import { ProductTable } from "./product-table";
 // Products belong to the deployment owner: the API refuses anyone else with 403, shown as is.
 export function ProductsPage() {
   const isOwner = roleAllows(useCurrentRole(), ["owner"]);
-  const { list: products, setCursor } = usePagedList({ keys: productKeys, contract: findProducts, input: {} });
+  // Newest first: the product just made is at the top, however many came before it.
+  const { list: products, setCursor } = usePagedList({
+    keys: productKeys,
+    contract: findProducts,
+    input: {},
+    query: { order: "DESC" },
+  });
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const createButton = useRef<HTMLButtonElement>(null);
