@@ -1,16 +1,12 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { formatInstant } from "@/lib/charts/format";
+import { formatInstant, ianaZone } from "@/lib/charts/format";
 import { describeRange, MIN_RANGE_MS, PRESETS, resolveRange, stepRange, type TimeRange } from "@/lib/charts/time-range";
+import { fromZonedInput, toZonedInput } from "@/lib/charts/zoned-input";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 
 const CUSTOM = "custom";
-/** A datetime-local input's value (the browser's zone) for an instant. */
-const localInput = (ms: number) => {
-  const date = new Date(ms);
-  return new Date(ms - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /** Presets, a custom from/to, and steps of one whole span back and forward. */
 export function TimeRangePicker({
@@ -27,6 +23,9 @@ export function TimeRangePicker({
   const preset = range.kind === "relative" ? (PRESETS.find((p) => p.seconds === range.seconds)?.key ?? "") : CUSTOM;
   const [custom, setCustom] = useState(range.kind === "absolute");
   const bounds = resolveRange(range, now);
+  // From and To are wall-clock times in the dashboard's zone, whatever the browser's.
+  const zone = ianaZone(timezone);
+  const localInput = (ms: number) => toZonedInput(ms, zone);
   const [fromText, setFromText] = useState(localInput(bounds.from));
   const [toText, setToText] = useState(localInput(bounds.to));
   const [error, setError] = useState<string>();
@@ -45,8 +44,8 @@ export function TimeRangePicker({
 
   function applyCustom(event: FormEvent) {
     event.preventDefault();
-    const from = new Date(fromText).getTime();
-    const to = new Date(toText).getTime();
+    const from = fromZonedInput(fromText, zone);
+    const to = fromZonedInput(toText, zone);
     if (!Number.isFinite(from) || !Number.isFinite(to) || to - from < MIN_RANGE_MS) {
       setError("From must be at least a minute before To");
       return;
@@ -92,6 +91,7 @@ export function TimeRangePicker({
             value={fromText}
             onChange={(e) => setFromText(e.target.value)}
             error={error}
+            hint={`In ${zone}`}
           />
           <TextField label="To" type="datetime-local" value={toText} onChange={(e) => setToText(e.target.value)} />
           <Button type="submit" look="secondary">

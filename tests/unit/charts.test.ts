@@ -3,6 +3,7 @@ import { buildCsv } from "@/lib/charts/csv";
 import { rowsWithGaps, usualInterval } from "@/lib/charts/gaps";
 import { periodForWidth } from "@/lib/charts/period";
 import { withEveryValue, withPickedDevice } from "@/lib/charts/picked-device";
+import { fromZonedInput, toZonedInput } from "@/lib/charts/zoned-input";
 import { rangeFromParams, rangeToParams, resolveRange, stepRange, zoomRange } from "@/lib/charts/time-range";
 
 const MIN = 60_000;
@@ -134,5 +135,23 @@ describe("every value", () => {
     expect(withEveryValue([{ Device: "*" }], [])).toEqual([]);
     const many = Array.from({ length: 40 }, (_, i) => ({ Device: `D${i}` }));
     expect(withEveryValue([{ Device: "*" }], many)).toHaveLength(32);
+  });
+});
+
+describe("custom range fields in the dashboard's zone", () => {
+  it("write and read wall-clock times in that zone, across daylight-saving changes", () => {
+    const berlin = "Europe/Berlin";
+    expect(toZonedInput(Date.parse("2026-07-01T07:00:00Z"), berlin)).toBe("2026-07-01T09:00");
+    expect(toZonedInput(Date.parse("2026-12-01T08:00:00Z"), berlin)).toBe("2026-12-01T09:00");
+    expect(fromZonedInput("2026-07-01T09:00", berlin)).toBe(Date.parse("2026-07-01T07:00:00Z"));
+    expect(fromZonedInput("2026-12-01T09:00", berlin)).toBe(Date.parse("2026-12-01T08:00:00Z"));
+    expect(fromZonedInput("2026-12-01T09:00", "UTC")).toBe(Date.parse("2026-12-01T09:00:00Z"));
+    // 02:30 happens twice on 25 October (CEST, then CET): the earlier one.
+    expect(fromZonedInput("2026-10-25T02:30", berlin)).toBe(Date.parse("2026-10-25T00:30:00Z"));
+    // 02:30 never happens on 29 March: an hour on, as browsers read it.
+    expect(fromZonedInput("2026-03-29T02:30", berlin)).toBe(Date.parse("2026-03-29T01:30:00Z"));
+    expect(fromZonedInput("yesterday", berlin)).toBeNaN();
+    for (const instant of [Date.parse("2026-10-25T03:15:00Z"), Date.parse("2026-03-29T03:00:00Z")])
+      expect(fromZonedInput(toZonedInput(instant, berlin), berlin)).toBe(instant);
   });
 });
