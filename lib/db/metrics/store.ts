@@ -97,46 +97,61 @@ function rollupColumns(rows: readonly RollupRow[]): unknown[][] {
   return columns;
 }
 
+/** Two batches lock the same rows in one order (series by key, rollups by their key), so they never deadlock. */
+const bySeriesKey = (a: SeriesRow, b: SeriesRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byRollupKey = (a: RollupRow, b: RollupRow) =>
+  a.seriesId - b.seriesId || a.resolution - b.resolution || a.bucket - b.bucket;
+
+/** PostgreSQL's deadlock and serialization failures: the transaction may simply run again. */
+const RETRIED = new Set(["40P01", "40001"]);
+const ATTEMPTS = 3;
+
 function postgresWriter(connectionString: string): Writer {
   const pool = new pg.Pool({ connectionString, max: 4 });
   // Named: parsed and planned once per connection.
   const run = (client: pg.PoolClient, name: keyof typeof POSTGRES, values: unknown[]) =>
     client.query({ name: `metric_${name}`, text: POSTGRES[name], values });
+  async function once(batch: Batch): Promise<boolean> {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      if (batch.key !== null && (await run(client, "key", [batch.accountId, batch.key])).rowCount === 0) {
+        await client.query("ROLLBACK");
+        return false;
+      }
+      const s = [...batch.series].sort(bySeriesKey);
+      const stored = await run(client, "series", [
+        batch.accountId,
+        s.map((x) => x.deviceId),
+        s.map((x) => x.namespace),
+        s.map((x) => x.metric),
+        s.map((x) => x.dimensions),
+        s.map((x) => x.key),
+        s.map((x) => x.last),
+        s.map((x) => x.lastTimestamp),
+      ]);
+      const ids = new Map(stored.rows.map((row: { id: number; key: string }) => [row.key, row.id]));
+      const rows = pointsWithIds(batch, ids);
+      await run(client, "point", [rows.map((p) => p.seriesId), rows.map((p) => p.timestamp), rows.map((p) => p.value)]);
+      await run(client, "rollup", rollupColumns(rollupsOf(rows).sort(byRollupKey)));
+      await client.query("COMMIT");
+      return true;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
   return {
     async write(batch) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        if (batch.key !== null && (await run(client, "key", [batch.accountId, batch.key])).rowCount === 0) {
-          await client.query("ROLLBACK");
-          return false;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await once(batch);
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (attempt >= ATTEMPTS || !code || !RETRIED.has(code)) throw error;
         }
-        const s = batch.series;
-        const stored = await run(client, "series", [
-          batch.accountId,
-          s.map((x) => x.deviceId),
-          s.map((x) => x.namespace),
-          s.map((x) => x.metric),
-          s.map((x) => x.dimensions),
-          s.map((x) => x.key),
-          s.map((x) => x.last),
-          s.map((x) => x.lastTimestamp),
-        ]);
-        const ids = new Map(stored.rows.map((row: { id: number; key: string }) => [row.key, row.id]));
-        const rows = pointsWithIds(batch, ids);
-        await run(client, "point", [
-          rows.map((p) => p.seriesId),
-          rows.map((p) => p.timestamp),
-          rows.map((p) => p.value),
-        ]);
-        await run(client, "rollup", rollupColumns(rollupsOf(rows)));
-        await client.query("COMMIT");
-        return true;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
       }
     },
     close: () => pool.end(),

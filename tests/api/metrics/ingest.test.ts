@@ -126,6 +126,23 @@ describe("metric/set", () => {
     expect(latest.json.data.map((s: { metric: string }) => s.metric)).toEqual(["t", "u"]);
   });
 
+  it("stores concurrent batches that name the same series in opposite orders (no deadlock)", async () => {
+    const me = await tenant();
+    const names = Array.from({ length: 20 }, (_, i) => `s${i}`);
+    const batch = (order: string[]) => ({
+      points: order.map((name, i) => ({ metric: "order", value: i, dimensions: [{ S: name }] })),
+    });
+    for (let round = 0; round < 10; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, k) =>
+          call("/api/metric/set", { token: me.token, body: batch(k % 2 ? [...names].reverse() : names) }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+    }
+    expect(await countOf(me, "order", { S: "s7" })).toBe(80);
+  });
+
   it("keeps each account's series to itself", async () => {
     const me = await tenant();
     const other = await tenant();
