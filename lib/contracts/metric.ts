@@ -32,10 +32,16 @@ export const statisticField = z.enum(STATISTICS);
 /** Epoch milliseconds within the years every engine stores. */
 const epochMs = z.number().int().min(0).max(253_402_300_799_999);
 
+/**
+ * A point's value. JSON has no NaN, and a number too large for a double parses as Infinity: zod
+ * refuses both. The bound keeps every sum a rollup can hold finite (a thousand points of 1e308
+ * would make it Infinity, and every chart of that series unanswerable).
+ */
+export const metricValue = z.number().min(-1e15).max(1e15);
+
 export const metricPoint = z.object({
   metric: metricName,
-  // JSON has no NaN, and a number too large for a double parses as Infinity: zod refuses both.
-  value: z.number(),
+  value: metricValue,
   namespace: namespaceField.optional(),
   dimensions: z.array(dimensionSet).min(1).max(MAX_DIMENSION_SETS).optional(),
   timestamp: epochMs.optional().describe("Epoch milliseconds; now when absent"),
@@ -55,7 +61,7 @@ export const setMetric = defineVerb({
   bodyLimit: 10 * 1024 * 1024,
   input: {
     metric: metricName.optional().meta({ "x-server-judged": "required unless points are sent" }),
-    value: z.number().optional().meta({ "x-server-judged": "required unless points are sent" }),
+    value: metricValue.optional().meta({ "x-server-judged": "required unless points are sent" }),
     namespace: namespaceField.optional(),
     dimensions: z.array(dimensionSet).min(1).max(MAX_DIMENSION_SETS).optional(),
     timestamp: epochMs.optional().meta({ "x-server-judged": WINDOW }),

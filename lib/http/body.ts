@@ -37,11 +37,12 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 
 /**
  * What is wrong with a parsed body's shape, if anything: more than `maxDepth` levels of objects
- * and arrays (the body is level 1), or U+0000 in a text or a name. One walk with its own stack (a
+ * and arrays (the body is level 1), U+0000 in a text or a name, or a name `__proto__` (JSON.parse
+ * keeps it as a name, but an object built from it would drop it, silently changing what was sent). One walk with its own stack (a
  * body may be deeper than any call stack), allocating nothing per value: a metric batch holds
  * tens of thousands of them.
  */
-export function shapeProblem(body: unknown, maxDepth: number): "deep" | "nul" | null {
+export function shapeProblem(body: unknown, maxDepth: number): "deep" | "nul" | "proto" | null {
   const values: unknown[] = [body];
   const levels: number[] = [1];
   while (values.length > 0) {
@@ -62,6 +63,7 @@ export function shapeProblem(body: unknown, maxDepth: number): "deep" | "nul" | 
     }
     for (const key in value) {
       if (key.includes("\u0000")) return "nul";
+      if (key === "__proto__") return "proto";
       values.push((value as Record<string, unknown>)[key]);
       levels.push(level + 1);
     }
@@ -98,5 +100,6 @@ export async function readJsonObject(request: Request, limit: number): Promise<R
   const problem = shapeProblem(value, MAX_DEPTH);
   if (problem === "deep") throw badRequest(`Body is nested deeper than ${MAX_DEPTH} levels`);
   if (problem === "nul") throw badRequest("Text in the body may not contain U+0000");
+  if (problem === "proto") throw badRequest("The name __proto__ is not accepted in a body");
   return value as Record<string, unknown>;
 }

@@ -16,18 +16,35 @@ export interface BucketPlan {
   edges: number[];
 }
 
+/**
+ * One formatter per zone: building one costs far more than using it, and a plan asks thousands of
+ * times. Zone names are case-insensitive, so they are kept lower-cased: the map holds at most one
+ * entry per zone the runtime knows.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(zone: string): Intl.DateTimeFormat {
+  const name = zone.toLowerCase();
+  let formatter = formatters.get(name);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(name, formatter);
+  }
+  return formatter;
+}
+
 /** The offset of `zone` from UTC at `instant`, in minutes. */
 export function offsetMinutes(zone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
+  const parts = formatterOf(zone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);

@@ -47,6 +47,7 @@ describe("request bodies", () => {
     expect(shapeProblem({ points: [{ metric: "a\u0000" }] }, 32)).toBe("nul");
     expect(shapeProblem({ points: [{ "b\u0000": 1 }] }, 32)).toBe("nul");
     expect(shapeProblem({ points: [{ metric: "a" }] }, 32)).toBe(null);
+    expect(shapeProblem(JSON.parse('{"d": [{"__proto__": "x"}]}'), 32)).toBe("proto");
   });
 });
 

@@ -76,8 +76,12 @@ export async function deletePointsBefore(cutoff: number): Promise<{ partitions: 
   if (engine() === "postgres") {
     for (const name of await dayPartitions()) {
       if (dayOfPartition(name) + DAY > cutoff) continue;
-      await db().$executeRawUnsafe(`DROP TABLE IF EXISTS "${name}"`);
-      partitions++;
+      try {
+        await db().$executeRawUnsafe(`DROP TABLE IF EXISTS "${name}"`);
+        partitions++;
+      } catch {
+        // Another worker's run dropped it first: the rest of this run goes on.
+      }
     }
   }
   const table = engine() === "postgres" ? "MetricPoint_default" : "MetricPoint";

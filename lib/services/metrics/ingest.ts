@@ -122,6 +122,14 @@ export async function storeSeriesPoints(
   return storeBatch({ accountId, key: batchKey, series, points: rows });
 }
 
+/** Whose key it is: two devices (or users, or tokens) of an account may both send "batch-42". */
+function callerOf(ctx: CallContext): string {
+  const p = ctx.principal;
+  if (p?.kind === "device") return `device:${p.deviceId}`;
+  if (p?.kind === "user") return `user:${p.userId}`;
+  return p && "tokenId" in p ? `token:${p.tokenId}` : "account";
+}
+
 // metric/set
 export async function setMetrics(ctx: CallContext, input: SetInput) {
   const key = ctx.idempotencyKey ?? null;
@@ -131,7 +139,7 @@ export async function setMetrics(ctx: CallContext, input: SetInput) {
     ]);
   const now = Date.now();
   const points = expand(ctx, input, now);
-  const stored = await storeSeriesPoints(ctx.accountId, points, key);
+  const stored = await storeSeriesPoints(ctx.accountId, points, key === null ? null : `${callerOf(ctx)}:${key}`);
   if (ctx.principal?.kind === "device") await recordDeviceContact(ctx.principal.deviceId, new Date(now));
   const count = input.points?.length ?? 1;
   return { stored: stored ? count : 0, duplicate: !stored };

@@ -1,18 +1,17 @@
 import { MAX_BUCKETS, type FetchedSeries, type FetchItem, type MetricBucket } from "../../contracts/metric";
 import { findSeriesId, readPoints, readRollups, type StoredBucket } from "../../db/metrics/read";
 import { validationError } from "../../errors";
-import { merge, statisticOf, type Aggregate } from "../../metrics/aggregate";
-import { periodFor, planBuckets } from "../../metrics/buckets";
+import { merge, RESOLUTIONS, statisticOf, type Aggregate, type Resolution } from "../../metrics/aggregate";
+import { periodFor, planBuckets, type BucketPlan } from "../../metrics/buckets";
 import { isKnownTimeZone } from "../../time";
 import { seriesKeyOf } from "./series-key";
 
-// metric/fetch (decision 012): a range is cut into at most `limit` buckets; each is filled from the
-// coarsest stored rollup that divides it, so a chart costs one row per stored bucket however many
-// points arrived. A bucket without data answers no point: a gap stays a gap.
+// metric/fetch (decision 012): a range is cut into at most `limit` buckets, aligned to the period;
+// each is filled from the coarsest stored rollup that divides it, so a chart costs one row per
+// stored bucket however many points arrived. A bucket without data answers no point: a gap stays a
+// gap. Folded into one value (`accumulate`, metric/get), the range is read exactly.
 
 const DEFAULT_RANGE_S = 86_400;
-/** Folding a range into one value reads buckets of at least this many seconds. */
-const FOLD_PERIOD_S = 60;
 
 const emptySummary = { count: 0, min: null, max: null, avg: null, sum: 0, last: null, lastTimestamp: null };
 
@@ -75,41 +74,79 @@ function rangeOf(item: FetchItem, now: number, at: string) {
   return { start, end, zone };
 }
 
+/**
+ * The stored rows that cover [from, to) exactly: the whole days, hours and minutes inside it from
+ * their rollups, and the raw points of its ragged edges. A handful of indexed reads, whatever the
+ * span (older than raw retention, the edges have no points left to add).
+ */
+async function rowsCovering(
+  seriesId: number,
+  from: number,
+  to: number,
+  levels: readonly Resolution[] = RESOLUTIONS,
+): Promise<StoredBucket[]> {
+  if (from >= to) return [];
+  const [resolution, ...finer] = levels;
+  if (resolution === undefined) return readPoints(seriesId, from, to);
+  const step = resolution * 1000;
+  const [first, last] = [Math.ceil(from / step) * step, Math.floor(to / step) * step];
+  if (first >= last) return rowsCovering(seriesId, from, to, finer);
+  const parts = await Promise.all([
+    rowsCovering(seriesId, from, first, finer),
+    readRollups(seriesId, resolution, first, last),
+    rowsCovering(seriesId, last, to, finer),
+  ]);
+  return parts.flat();
+}
+
+/** The plan for an item's buckets, coarsened until its aligned buckets number at most `maxBuckets`. */
+function planFor(asked: number, start: number, end: number, zone: string, maxBuckets: number): BucketPlan {
+  let plan = planBuckets(periodFor(asked, end - start, maxBuckets), start, end, zone);
+  // Aligned edges may add a bucket: the next stored step usually removes it; a few doublings
+  // always do (a limit of one may need the range inside a single aligned bucket).
+  for (let attempt = 0; plan.edges.length - 1 > maxBuckets; attempt++) {
+    const next = attempt < 2 ? plan.period + 1 : plan.period * 2;
+    plan = planBuckets(periodFor(next, end - start, maxBuckets), start, end, zone);
+  }
+  return plan;
+}
+
+const pointOf = (timestamp: number, aggregate: Aggregate, statistic: FetchItem["statistic"]): MetricBucket => ({
+  timestamp,
+  value: statisticOf(aggregate, statistic),
+  count: aggregate.count,
+  min: aggregate.min,
+  max: aggregate.max,
+});
+
 export async function fetchSeries(accountId: string, item: FetchItem, now: number, at = ""): Promise<FetchedSeries> {
   const { start, end, zone } = rangeOf(item, now, at);
   const { key, dimensions } = seriesKeyOf(item.namespace, item.metric, item.dimensions);
-  const maxBuckets = item.limit ?? MAX_BUCKETS;
-  const period = periodFor(item.accumulate ? FOLD_PERIOD_S : item.period, end - start, maxBuckets);
-  const plan = planBuckets(period, start, end, zone);
-  const from = plan.edges[0]!;
-  const to = plan.edges[plan.edges.length - 1]!;
   const seriesId = await findSeriesId(accountId, key);
-  const stored =
-    seriesId === null
-      ? []
-      : plan.source === "raw"
-        ? await readPoints(seriesId, from, to)
-        : await readRollups(seriesId, plan.source, from, to);
-  const buckets = foldInto(plan.edges, stored);
-  const total = foldAll(buckets);
-  const shown = item.accumulate ? (total ? [{ start, aggregate: total }] : []) : buckets;
-  const points: MetricBucket[] = shown.map(({ start: timestamp, aggregate }) => ({
-    timestamp,
-    value: statisticOf(aggregate, item.statistic),
-    count: aggregate.count,
-    min: aggregate.min,
-    max: aggregate.max,
-  }));
-  return {
+  const answer = {
     namespace: item.namespace,
     metric: item.metric,
     dimensions: JSON.parse(dimensions) as Record<string, string>,
     statistic: item.statistic,
-    period: item.accumulate ? Math.round((end - start) / 1000) : period,
     start,
     end,
     timezone: zone,
-    points,
-    summary: summaryOf(total),
   };
+  // Folded: exactly [start, end), as metric/get promises "the last `period` seconds".
+  if (item.accumulate) {
+    const total = foldAll(
+      (seriesId === null ? [] : await rowsCovering(seriesId, start, end)).map((aggregate) => ({ aggregate })),
+    );
+    const points = total ? [pointOf(start, total, item.statistic)] : [];
+    return { ...answer, period: Math.round((end - start) / 1000), points, summary: summaryOf(total) };
+  }
+  const plan = planFor(item.period, start, end, zone, item.limit ?? MAX_BUCKETS);
+  if (seriesId === null) return { ...answer, period: plan.period, points: [], summary: emptySummary };
+  const from = plan.edges[0]!;
+  const to = plan.edges[plan.edges.length - 1]!;
+  const stored =
+    plan.source === "raw" ? await readPoints(seriesId, from, to) : await readRollups(seriesId, plan.source, from, to);
+  const buckets = foldInto(plan.edges, stored);
+  const points = buckets.map((bucket) => pointOf(bucket.start, bucket.aggregate, item.statistic));
+  return { ...answer, period: plan.period, points, summary: summaryOf(foldAll(buckets)) };
 }

@@ -70,21 +70,30 @@ describe("metric/fetch", () => {
 
   it("coarsens the period so a series answers at most 1,000 points, or its limit", async () => {
     const me = await tenant();
-    const now = Date.now();
+    // 2,000 minutes ending on a whole two minutes: a thousand buckets of 120 s, exactly aligned.
+    const end = Math.floor(Date.now() / 120_000) * 120_000;
+    const start = end - 2000 * MINUTE;
     await write(
       me,
       "c",
-      Array.from({ length: 2000 }, (_, i): [number, number] => [now - i * MINUTE, i]),
+      Array.from({ length: 2000 }, (_, i): [number, number] => [start + i * MINUTE, i]),
     );
-    const wide = await fetchItem(me, { metric: "c", range: 2000 * 60, period: 60 });
+    const wide = await fetchItem(me, { metric: "c", start, end, period: 60 });
     expect(wide.period).toBe(120);
-    expect(wide.points.length).toBeLessThanOrEqual(1001);
+    expect(wide.points).toHaveLength(1000);
     expect(wide.summary.count).toBe(2000);
-    const limited = await fetchItem(me, { metric: "c", range: 2000 * 60, period: 60, limit: 50 });
+    // Half a minute later the range straddles 1,001 aligned buckets: the next stored step answers.
+    const shifted = await fetchItem(me, { metric: "c", start: start + 30_000, end: end + 30_000, period: 60 });
+    expect(shifted.period).toBe(180);
+    expect(shifted.points.length).toBeLessThanOrEqual(1000);
+    const limited = await fetchItem(me, { metric: "c", start, end, period: 60, limit: 50 });
     // 2,400 s would read 40 minute rows a bucket: hours are read instead.
     expect(limited.period).toBe(3600);
-    expect(limited.points.length).toBeLessThanOrEqual(51);
+    expect(limited.points.length).toBeLessThanOrEqual(50);
     expect(limited.points.reduce((sum: number, p: { count: number }) => sum + p.count, 0)).toBe(2000);
+    // A limit of one answers one point, however the range falls on the buckets.
+    const one = await fetchItem(me, { metric: "c", start: start + 30_000, end: start + 90_000, period: 60, limit: 1 });
+    expect(one.points).toHaveLength(1);
   });
 
   it("reads raw points for periods under a minute", async () => {
@@ -172,5 +181,27 @@ describe("metric/get", () => {
     expect(await get({ statistic: "current", period: 3600 })).toEqual({ value: 6, timestamp: now - 5 * MINUTE });
     expect(await get({ statistic: "max", period: 86_400 })).toMatchObject({ value: 100 });
     expect(await get({ metric: "none" })).toEqual({ value: null, timestamp: null });
+  });
+
+  it("reads exactly the last period, never the rest of a bucket it starts in", async () => {
+    const me = await tenant();
+    // The minute aligned so that now - 60 s falls inside a minute: its earlier half must not count.
+    const now = Math.floor(Date.now() / MINUTE) * MINUTE + 30_000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(now);
+    await write(me, "w", [
+      [now - 65_000, 100],
+      [now - 5_000, 1],
+    ]);
+    const sum = await call("/api/metric/get", { token: me.token, body: { metric: "w", statistic: "sum", period: 60 } });
+    expect(sum.json.data).toEqual({ value: 1, timestamp: now - 5_000 });
+    const fold = await fetchItem(me, {
+      metric: "w",
+      start: now - 62_000,
+      end: now - 4_000,
+      accumulate: true,
+      statistic: "count",
+    });
+    expect(fold.points).toEqual([{ timestamp: now - 62_000, value: 1, count: 1, min: 1, max: 1 }]);
   });
 });

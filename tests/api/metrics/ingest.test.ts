@@ -66,9 +66,13 @@ describe("metric/set", () => {
     expect(first.json.data).toEqual({ stored: 2, duplicate: false });
     expect(retry.json.data).toEqual({ stored: 0, duplicate: true });
     expect(await countOf(me, "once")).toBe(2);
-    // The key is the account's own: another account's batch with it is its own batch.
+    // The key is the caller's own: another account's, or another device's, batch with it is its own batch.
     const other = await tenant();
     expect((await call("/api/metric/set", { token: other.token, body, headers })).json.data.stored).toBe(2);
+    for (const device of [await deviceWithToken(me), await deviceWithToken(me)]) {
+      const sent = await call("/tok/metric/set", { token: device.token, body: { metric: "dev", value: 1 }, headers });
+      expect(sent.json.data, device.id).toEqual({ stored: 1, duplicate: false });
+    }
   });
 
   it("refuses a batch with one bad point and stores nothing of it", async () => {
@@ -90,6 +94,21 @@ describe("metric/set", () => {
     const infinite = await call("/api/metric/set", { token: me.token, raw });
     expect(infinite.status, infinite.text).toBe(400);
     expect(infinite.json.fields[0].name).toBe("points.1.value");
+    // A value whose sums could overflow a double.
+    const huge = await call("/api/metric/set", {
+      token: me.token,
+      body: {
+        points: [
+          { metric: "b", value: 1 },
+          { metric: "b", value: 1e308 },
+        ],
+      },
+    });
+    expect([huge.status, huge.json.fields[0].name]).toEqual([400, "points.1.value"]);
+    // A dimension named __proto__ would vanish from the set built from it, merging its point into another series.
+    const protoRaw = `{"points":[{"metric":"b","value":1},{"metric":"b","value":1,"dimensions":[{"__proto__":"x","a":"1"}]}]}`;
+    const proto = await call("/api/metric/set", { token: me.token, raw: protoRaw });
+    expect([proto.status, proto.json.type]).toEqual([400, "bad_request"]);
     expect(await countOf(me, "b")).toBe(0);
   });
 
