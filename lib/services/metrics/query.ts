@@ -140,8 +140,11 @@ export async function fetchSeries(accountId: string, item: FetchItem, now: numbe
     const points = total ? [pointOf(start, total, item.statistic)] : [];
     return { ...answer, period: Math.round((end - start) / 1000), points, summary: summaryOf(total) };
   }
-  const plan = planFor(item.period, start, end, zone, item.limit ?? MAX_BUCKETS);
-  if (seriesId === null) return { ...answer, period: plan.period, points: [], summary: emptySummary };
+  const maxBuckets = item.limit ?? MAX_BUCKETS;
+  // No series, no data: the period it would answer in, without planning a single bucket.
+  if (seriesId === null)
+    return { ...answer, period: periodFor(item.period, end - start, maxBuckets), points: [], summary: emptySummary };
+  const plan = planFor(item.period, start, end, zone, maxBuckets);
   const from = plan.edges[0]!;
   const to = plan.edges[plan.edges.length - 1]!;
   const stored =
