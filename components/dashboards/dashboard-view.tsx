@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { dashboardKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { useCurrentRole } from "@/lib/api/use-current-role";
@@ -12,6 +12,7 @@ import { Button } from "../ui/button";
 import { ErrorNotice } from "../ui/notice";
 import { AddWidgetDialog } from "./add-widget-dialog";
 import { DashboardViewContext, type DashboardViewState } from "./dashboard-view-context";
+import { DeviceNamesContext } from "../metrics/series-names";
 import { DevicePicker, useDeviceChoices } from "./device-picker";
 import { nearestRefresh, RefreshPicker } from "./refresh-picker";
 import { TimeRangePicker } from "./time-range-picker";
@@ -53,6 +54,12 @@ function usePickFirstDevice(dashboard: Dashboard, url: ReturnType<typeof useDash
   }, [needed, first, defaultDevice]);
 }
 
+/** The names of the devices the picker lists, by ID, for the widgets' series labels. */
+function useDeviceNames(): ReadonlyMap<string, string> {
+  const devices = useDeviceChoices().data?.data;
+  return useMemo(() => new Map((devices ?? []).filter((d) => d.name).map((d) => [d.id, d.name])), [devices]);
+}
+
 /** One dashboard: the range, refresh and device pickers over its grid of widgets. */
 export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const isAdmin = roleAllows(useCurrentRole(), ["admin"]);
@@ -83,6 +90,7 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   }
 
   const { from, to } = resolveRange(url.range, now);
+  const deviceNames = useDeviceNames();
   const view: DashboardViewState = {
     from,
     to,
@@ -94,57 +102,59 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const widgets = editing.draft ?? dashboard.widgets;
 
   return (
-    <DashboardViewContext.Provider value={view}>
-      <div className="mb-4 flex flex-wrap items-start gap-x-6 gap-y-3">
-        <TimeRangePicker range={url.range} now={now} timezone={dashboard.range.timezone} onChange={changeRange} />
-        <RefreshPicker
-          seconds={refresh}
-          onChange={(seconds) => {
-            setRefresh(seconds);
-            setNow(Date.now());
-          }}
-          paused={paused}
-          onResume={() => changeRange(liveRange)}
-        />
-        <DevicePicker device={url.device} onChange={url.setDevice} />
-        {isAdmin && (
-          <div className="ml-auto flex flex-wrap items-end gap-2 self-end">
-            {editing.draft ? (
-              <>
-                <Button look="secondary" onClick={() => setAdding(true)}>
-                  Add widget
+    <DeviceNamesContext.Provider value={deviceNames}>
+      <DashboardViewContext.Provider value={view}>
+        <div className="mb-4 flex flex-wrap items-start gap-x-6 gap-y-3">
+          <TimeRangePicker range={url.range} now={now} timezone={dashboard.range.timezone} onChange={changeRange} />
+          <RefreshPicker
+            seconds={refresh}
+            onChange={(seconds) => {
+              setRefresh(seconds);
+              setNow(Date.now());
+            }}
+            paused={paused}
+            onResume={() => changeRange(liveRange)}
+          />
+          <DevicePicker device={url.device} onChange={url.setDevice} />
+          {isAdmin && (
+            <div className="ml-auto flex flex-wrap items-end gap-2 self-end">
+              {editing.draft ? (
+                <>
+                  <Button look="secondary" onClick={() => setAdding(true)}>
+                    Add widget
+                  </Button>
+                  <Button look="secondary" onClick={editing.cancel}>
+                    Cancel
+                  </Button>
+                  <Button onClick={() => editing.save.mutate(editing.draft!)} disabled={editing.save.isPending}>
+                    {editing.save.isPending ? "Saving…" : "Save dashboard"}
+                  </Button>
+                </>
+              ) : (
+                <Button look="secondary" onClick={editing.start}>
+                  Edit dashboard
                 </Button>
-                <Button look="secondary" onClick={editing.cancel}>
-                  Cancel
-                </Button>
-                <Button onClick={() => editing.save.mutate(editing.draft!)} disabled={editing.save.isPending}>
-                  {editing.save.isPending ? "Saving…" : "Save dashboard"}
-                </Button>
-              </>
-            ) : (
-              <Button look="secondary" onClick={editing.start}>
-                Edit dashboard
-              </Button>
-            )}
-          </div>
+              )}
+            </div>
+          )}
+        </div>
+        {editing.save.isError && <ErrorNotice error={editing.save.error} />}
+        {widgets.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 py-12 text-center text-sm text-muted">
+            This dashboard has no widgets yet.{isAdmin && !editing.draft && " Edit it to add some."}
+          </p>
+        ) : (
+          <WidgetGrid widgets={widgets} editing={Boolean(editing.draft)} onChange={editing.change} />
         )}
-      </div>
-      {editing.save.isError && <ErrorNotice error={editing.save.error} />}
-      {widgets.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 py-12 text-center text-sm text-muted">
-          This dashboard has no widgets yet.{isAdmin && !editing.draft && " Edit it to add some."}
-        </p>
-      ) : (
-        <WidgetGrid widgets={widgets} editing={Boolean(editing.draft)} onChange={editing.change} />
-      )}
-      {adding && editing.draft && (
-        <AddWidgetDialog
-          open
-          widgets={editing.draft}
-          onClose={() => setAdding(false)}
-          onAdd={(widget) => editing.change([...editing.draft!, widget])}
-        />
-      )}
-    </DashboardViewContext.Provider>
+        {adding && editing.draft && (
+          <AddWidgetDialog
+            open
+            widgets={editing.draft}
+            onClose={() => setAdding(false)}
+            onAdd={(widget) => editing.change([...editing.draft!, widget])}
+          />
+        )}
+      </DashboardViewContext.Provider>
+    </DeviceNamesContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
-import { formatInstant, formatValue, seriesLabel } from "@/lib/charts/format";
+import { formatInstant, formatValue } from "@/lib/charts/format";
 import type { FetchedSeries, MetricBucket } from "@/lib/contracts/metric";
 import { seriesColor } from "./series-colors";
+import { useSeriesLabel } from "./series-names";
 
 /** The crosshair's time in the graph's zone and each shown series' bucket there, with units; a series without one is left out. */
 export function GraphTooltip({
@@ -16,6 +17,7 @@ export function GraphTooltip({
   units: string;
   timezone: string;
 }) {
+  const seriesLabel = useSeriesLabel();
   if (!active || typeof label !== "number") return null;
   const found = lines.flatMap(({ one, index, points }) => {
     const point = points.get(label);

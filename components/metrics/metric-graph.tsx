@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
-import { formatValue, seriesLabel, tickFormatter } from "@/lib/charts/format";
+import { formatValue, tickFormatter } from "@/lib/charts/format";
 import { rowsWithGaps, type ChartRow } from "@/lib/charts/gaps";
 import { zoomRange } from "@/lib/charts/time-range";
 import type { FetchedSeries } from "@/lib/contracts/metric";
@@ -10,6 +10,7 @@ import { GraphTooltip } from "./graph-tooltip";
 import { seriesColor } from "./series-colors";
 import { SeriesLegend } from "./series-legend";
 import { useElementWidth } from "./use-element-width";
+import { useSeriesLabel } from "./series-names";
 
 export interface MetricGraphProps {
   /** metric/fetch's answer: one item per series. */
@@ -45,6 +46,7 @@ export function MetricGraph({
   onZoom,
   name = "graph",
 }: MetricGraphProps) {
+  const seriesLabel = useSeriesLabel();
   const { ref, width } = useElementWidth<HTMLDivElement>();
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);

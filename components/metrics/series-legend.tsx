@@ -1,7 +1,8 @@
 "use client";
-import { formatValue, seriesLabel } from "@/lib/charts/format";
+import { formatValue } from "@/lib/charts/format";
 import type { FetchedSeries } from "@/lib/contracts/metric";
 import { seriesColor } from "./series-colors";
+import { useSeriesLabel } from "./series-names";
 
 // The legend: min, max, mean and last of the whole range from the server's summary (statistics
 // of plotted, downsampled points would mislead). A click on a series hides or shows it. A table
@@ -24,6 +25,7 @@ function SeriesToggle({
   hidden,
   onToggle,
 }: { one: FetchedSeries; index: number } & Omit<LegendProps, "series" | "units">) {
+  const seriesLabel = useSeriesLabel();
   return (
     <button
       type="button"

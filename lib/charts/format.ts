@@ -31,8 +31,16 @@ export function formatValue(value: number | null | undefined, units: string): st
   return units ? `${text} ${units}` : text;
 }
 
-/** A series' name: the metric and its dimensions (`temperature Device=A1`). */
-export function seriesLabel(series: { metric: string; dimensions: Record<string, string> }): string {
-  const dimensions = Object.entries(series.dimensions).map(([name, value]) => `${name}=${value}`);
+/**
+ * A series' name: the metric and its dimensions (`temperature Device=A1`); a device whose name is
+ * known is shown by it instead (`temperature Thermostat 1`).
+ */
+export function seriesLabel(
+  series: { metric: string; dimensions: Record<string, string> },
+  deviceNames?: ReadonlyMap<string, string>,
+): string {
+  const dimensions = Object.entries(series.dimensions).map(([name, value]) =>
+    name === "Device" && deviceNames?.get(value) ? deviceNames.get(value)! : `${name}=${value}`,
+  );
   return [series.metric, ...dimensions].join(" ");
 }

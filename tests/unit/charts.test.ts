@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCsv } from "@/lib/charts/csv";
+import { seriesLabel } from "@/lib/charts/format";
 import { rowsWithGaps, usualInterval } from "@/lib/charts/gaps";
 import { periodForWidth } from "@/lib/charts/period";
 import { withEveryValue, withPickedDevice } from "@/lib/charts/picked-device";
@@ -153,5 +154,14 @@ describe("custom range fields in the dashboard's zone", () => {
     expect(fromZonedInput("yesterday", berlin)).toBeNaN();
     for (const instant of [Date.parse("2026-10-25T03:15:00Z"), Date.parse("2026-03-29T03:00:00Z")])
       expect(fromZonedInput(toZonedInput(instant, berlin), berlin)).toBe(instant);
+  });
+});
+
+describe("series labels", () => {
+  it("name a known device by its name and any other dimension as name=value", () => {
+    const series = { metric: "temperature", dimensions: { Device: "69AKE65XQA", Sensor: "s1" } };
+    expect(seriesLabel(series)).toBe("temperature Device=69AKE65XQA Sensor=s1");
+    expect(seriesLabel(series, new Map([["69AKE65XQA", "Thermostat 1"]]))).toBe("temperature Thermostat 1 Sensor=s1");
+    expect(seriesLabel(series, new Map([["OTHER", "Other"]]))).toBe("temperature Device=69AKE65XQA Sensor=s1");
   });
 });

@@ -1,9 +1,10 @@
 "use client";
-import { formatValue, seriesLabel } from "@/lib/charts/format";
+import { formatValue } from "@/lib/charts/format";
 import type { Widget } from "@/lib/contracts/dashboard";
 import { useDashboardView } from "../dashboard-view-context";
 import { useWidgetSeries } from "../use-widget-series";
 import { WidgetStates } from "./widget-states";
+import { useSeriesLabel } from "../../metrics/series-names";
 
 // A half-circle from the widget's min to its max (0 to 100 when unset), filled to the latest value.
 const RADIUS = 40;
@@ -57,6 +58,7 @@ function Gauge({
 }
 
 export function GaugeWidget({ widget }: { widget: Widget }) {
+  const seriesLabel = useSeriesLabel();
   const fetched = useWidgetSeries(widget, useDashboardView(), null);
   return (
     <WidgetStates widget={widget} fetched={fetched}>

@@ -1,13 +1,15 @@
 "use client";
-import { formatValue, seriesLabel } from "@/lib/charts/format";
+import { formatValue } from "@/lib/charts/format";
 import type { Widget } from "@/lib/contracts/dashboard";
 import { Time } from "../../ui/time";
 import { useDashboardView } from "../dashboard-view-context";
 import { useWidgetSeries } from "../use-widget-series";
 import { WidgetStates } from "./widget-states";
+import { useSeriesLabel } from "../../metrics/series-names";
 
 /** The latest value of each series in the range, with its age. */
 export function NumericWidget({ widget }: { widget: Widget }) {
+  const seriesLabel = useSeriesLabel();
   const fetched = useWidgetSeries(widget, useDashboardView(), null);
   return (
     <WidgetStates widget={widget} fetched={fetched}>

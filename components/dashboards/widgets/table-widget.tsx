@@ -1,13 +1,15 @@
 "use client";
-import { formatValue, seriesLabel } from "@/lib/charts/format";
+import { formatValue } from "@/lib/charts/format";
 import type { Widget } from "@/lib/contracts/dashboard";
 import { Time } from "../../ui/time";
 import { useDashboardView } from "../dashboard-view-context";
 import { useWidgetSeries } from "../use-widget-series";
 import { WidgetStates } from "./widget-states";
+import { useSeriesLabel } from "../../metrics/series-names";
 
 /** One row per series: last value and its age, and the range's min, max and mean from the server. */
 export function TableWidget({ widget }: { widget: Widget }) {
+  const seriesLabel = useSeriesLabel();
   const fetched = useWidgetSeries(widget, useDashboardView(), null);
   return (
     <WidgetStates widget={widget} fetched={fetched}>
