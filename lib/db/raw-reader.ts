@@ -19,15 +19,13 @@ export interface RawReader {
   close(): Promise<void>;
 }
 
-/** SQLite keeps DateTime as ISO text with a `+00:00` offset (Prisma's iso8601): bind it so. */
+/** SQLite keeps DateTime as ISO text with a `+00:00` offset (Prisma's iso8601): SQL binds it so. */
+export const sqliteTime = (time: Date): string => time.toISOString().replace("Z", "+00:00");
+
 const sqliteDialect: Dialect = {
   placeholder: () => "?",
   bind: (value: Value) =>
-    value instanceof Date
-      ? value.toISOString().replace("Z", "+00:00")
-      : typeof value === "boolean"
-        ? Number(value)
-        : value,
+    value instanceof Date ? sqliteTime(value) : typeof value === "boolean" ? Number(value) : value,
   like: "LIKE",
 };
 

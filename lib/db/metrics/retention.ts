@@ -1,7 +1,7 @@
 import { env } from "../../env";
 import type { Resolution } from "../../metrics/aggregate";
 import { db } from "../client";
-import { sqliteTime } from "./statements";
+import { sqliteTime } from "../raw-reader";
 
 // Metric retention (decision 012): old data goes in bounded steps, never millions of rows in one
 // statement. On PostgreSQL raw points live in day partitions, dropped whole once past the cutoff;

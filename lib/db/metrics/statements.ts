@@ -60,6 +60,3 @@ export const POSTGRES = {
     `$7::float8[], $8::float8[], $9::bigint[]) ${onRollupConflict("postgres")}`,
   key: `INSERT INTO "IdempotencyKey" ("accountId", "key", "created") VALUES ($1, $2, ${UTC_NOW}) ON CONFLICT DO NOTHING`,
 } as const;
-
-/** A Prisma DateTime bound in raw SQL on SQLite: ISO text with an offset, as Prisma writes it. */
-export const sqliteTime = (time: Date): string => time.toISOString().replace("Z", "+00:00");

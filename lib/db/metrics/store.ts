@@ -3,7 +3,8 @@ import pg from "pg";
 import { env } from "../../env";
 import { rollupsOf, type RollupRow } from "../../metrics/aggregate";
 import { closeOnDisconnect, outsidePrismaTransactions } from "../client";
-import { POSTGRES, SQLITE, sqliteTime } from "./statements";
+import { sqliteTime } from "../raw-reader";
+import { POSTGRES, SQLITE } from "./statements";
 
 // Metric ingest's writes (decision 012): a batch's series, raw points and rollups in one
 // transaction on a connection of the writer's own, with prepared statements. Through Prisma the

@@ -4,6 +4,7 @@ import { accessDenied } from "../../errors";
 import type { CallContext } from "../context";
 import { storeSeriesPoints, type SeriesPoint } from "./ingest";
 import { fetchSeries } from "./query";
+import { withOwnId } from "./series-key";
 
 // The Metric controller's service (decision 012). HTTP's metric/set and, later, a device's MQTT
 // metric/set reach the same functions through the verb pipeline.
@@ -41,7 +42,7 @@ export async function getMetric(ctx: CallContext, input: GetInput) {
   const device = ctx.principal?.kind === "device" ? ctx.principal.deviceId : null;
   let dimensions = input.dimensions;
   if (device) {
-    dimensions = Object.fromEntries(Object.entries(dimensions).map(([k, v]) => [k, v === "${deviceId}" ? device : v]));
+    dimensions = withOwnId(dimensions, device);
     if (dimensions.Device !== device) throw accessDenied("A device may only read its own series (dimension Device)");
   }
   const item: FetchItem = { ...input, dimensions, range: input.period, accumulate: true };

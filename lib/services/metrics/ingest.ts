@@ -4,7 +4,7 @@ import { env } from "../../env";
 import { accessDenied, validationError, type FieldError } from "../../errors";
 import type { CallContext } from "../context";
 import { recordDeviceContact } from "../device-contact";
-import { seriesKeyOf } from "./series-key";
+import { seriesKeyOf, withOwnId } from "./series-key";
 
 // metric/set (decision 012): a batch is checked whole before anything is written, then stored in
 // one transaction — its series, raw points and rollups — or not at all.
@@ -12,8 +12,6 @@ import { seriesKeyOf } from "./series-key";
 /** How far ahead of the server's clock a point may be stamped (device clocks drift). */
 export const FUTURE_TOLERANCE_MS = 3_600_000;
 const MAX_IDEMPOTENCY_KEY = 255;
-/** The agent writes this literal in dimensions for its own ID. */
-const OWN_ID = "${deviceId}";
 
 /** A point as stored: one series, one value, one instant. */
 export interface SeriesPoint {
@@ -83,11 +81,8 @@ function expand(ctx: CallContext, input: SetInput, now: number): SeriesPoint[] {
   return expanded;
 }
 
-const withOwnId = (set: DimensionSet, id: string): DimensionSet =>
-  Object.fromEntries(Object.entries(set).map(([name, value]) => [name, value === OWN_ID ? id : value]));
-
 /** The batch's rows: one per series (with its newest point) and one per point. */
-function rowsOf(points: readonly SeriesPoint[]): { series: SeriesRow[]; rows: PointRow[] } {
+export function batchRowsOf(points: readonly SeriesPoint[]): { series: SeriesRow[]; rows: PointRow[] } {
   const series = new Map<string, SeriesRow>();
   const rows: PointRow[] = [];
   for (const point of points) {
@@ -118,7 +113,7 @@ export async function storeSeriesPoints(
   points: readonly SeriesPoint[],
   batchKey: string | null,
 ): Promise<boolean> {
-  const { series, rows } = rowsOf(points);
+  const { series, rows } = batchRowsOf(points);
   return storeBatch({ accountId, key: batchKey, series, points: rows });
 }
 

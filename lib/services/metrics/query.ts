@@ -44,7 +44,7 @@ function foldInto(
 /** All buckets as one, without changing them. */
 function foldAll(buckets: ReadonlyArray<{ aggregate: Aggregate }>): Aggregate | null {
   const [first, ...rest] = buckets;
-  return first ? rest.reduce((sum, b) => merge(sum, b.aggregate), { ...first.aggregate }) : null;
+  return first ? rest.reduce((sum, b) => merge(sum, b.aggregate), aggregateCopy(first.aggregate)) : null;
 }
 
 const summaryOf = (total: Aggregate | null) =>

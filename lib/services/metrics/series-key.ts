@@ -15,3 +15,10 @@ export function seriesKeyOf(namespace: string, metric: string, dimensions: Dimen
   const canonical = canonicalJson(dimensions);
   return { key: `${namespace}|${metric}|${canonical}`, dimensions: canonical };
 }
+
+/** The agent writes this literal in dimensions for its own ID. */
+const OWN_ID = "${deviceId}";
+
+/** A device's dimension set with its own ID in place of the literal `${deviceId}`. */
+export const withOwnId = (set: DimensionSet, id: string): DimensionSet =>
+  Object.fromEntries(Object.entries(set).map(([name, value]) => [name, value === OWN_ID ? id : value]));

@@ -1,7 +1,7 @@
 import { setMetric } from "../../../lib/contracts/metric";
 import type { PointRow, SeriesRow } from "../../../lib/db/metrics/store";
 import { DEVICE_METRICS, devicePoints } from "../../../lib/demo/signals";
-import { seriesKeyOf } from "../../../lib/services/metrics/series-key";
+import { batchRowsOf } from "../../../lib/services/metrics/ingest";
 import { median } from "../harness";
 
 // Ingest: batches of 1,000 points from 4 concurrent clients, through /tok/metric/set with a device
@@ -26,24 +26,9 @@ export function deviceBatches(deviceId: string, count: number, start: number): D
     const readings = Array.from({ length: READINGS_PER_BATCH }, (_, k) =>
       devicePoints(deviceId, start + (b * READINGS_PER_BATCH + k) * READING_MS),
     ).flat();
-    const series = new Map<string, SeriesRow>();
-    const points: PointRow[] = [];
-    for (const point of readings) {
-      const { key, dimensions } = seriesKeyOf(point.namespace, point.metric, point.dimensions);
-      // Readings come in time order: the newest of each series is the last one seen.
-      series.set(key, {
-        key,
-        namespace: point.namespace,
-        metric: point.metric,
-        dimensions,
-        deviceId,
-        last: point.value,
-        lastTimestamp: point.timestamp,
-      });
-      points.push({ seriesKey: key, timestamp: point.timestamp, value: point.value });
-    }
+    const { series, rows } = batchRowsOf(readings);
     const body = JSON.stringify({ points: readings.map((point) => ({ ...point, dimensions: [point.dimensions] })) });
-    batches.push({ body, series: [...series.values()], points });
+    batches.push({ body, series, points: rows });
   }
   return batches;
 }
