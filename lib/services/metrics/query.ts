@@ -62,7 +62,8 @@ const summaryOf = (total: Aggregate | null) =>
 
 /** The range an item asks for, checked; `at` names the item in a refusal. */
 function rangeOf(item: FetchItem, now: number, at: string) {
-  const end = item.end ?? now;
+  // By default through the current millisecond: a point stamped "now" just before is in the range.
+  const end = item.end ?? now + 1;
   const start = item.start ?? end - (item.range ?? DEFAULT_RANGE_S) * 1000;
   if (start >= end)
     throw validationError("The range must start before it ends", [{ name: `${at}start`, message: "Not before end" }]);

@@ -183,6 +183,14 @@ describe("metric/get", () => {
     expect(await get({ metric: "none" })).toEqual({ value: null, timestamp: null });
   });
 
+  it("counts a point stamped this very millisecond", async () => {
+    const me = await tenant();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now());
+    await write(me, "instant", [[Date.now(), 7]]);
+    expect((await call("/api/metric/get", { token: me.token, body: { metric: "instant" } })).json.data.value).toBe(7);
+  });
+
   it("reads exactly the last period, never the rest of a bucket it starts in", async () => {
     const me = await tenant();
     // The minute aligned so that now - 60 s falls inside a minute: its earlier half must not count.
