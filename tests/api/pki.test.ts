@@ -16,9 +16,7 @@ describe("device PKI", () => {
   it("creates one CA however many first calls race, and keeps its key only encrypted", async () => {
     const pems = await Promise.all(Array.from({ length: 8 }, () => deviceCaPem()));
     expect(new Set(pems).size).toBe(1);
-    const rows = await db().pkiCredential.findMany();
-    expect(rows).toHaveLength(1);
-    const [row] = rows;
+    const row = await db().pkiCredential.findUnique({ where: { name: "device-ca" } });
     expect(row!.certificate).toBe(pems[0]);
     expect(row!.keyEncrypted).not.toMatch(/PRIVATE KEY|BEGIN/);
     // What is stored is the CA's key, sealed with ENCRYPTION_KEY.
@@ -41,6 +39,19 @@ describe("device PKI", () => {
     expect(byAddress.checkIP("127.0.0.1")).toBe("127.0.0.1");
     const stored = await db().pkiCredential.findUnique({ where: { name: "server:127.0.0.1" } });
     expect(stored?.keyEncrypted).not.toMatch(/PRIVATE KEY/);
+  });
+
+  it("replaces the server certificate once it nears expiry, and only then", async () => {
+    const host = "renewed.example.test";
+    const first = await serverCredentials(host);
+    // A month from now, as if eleven months had passed.
+    const soon = new Date(Date.now() + 29 * 86_400_000);
+    await db().pkiCredential.update({ where: { name: `server:${host}` }, data: { notAfter: soon } });
+    const [renewed, concurrent] = await Promise.all([serverCredentials(host), serverCredentials(host)]);
+    expect(renewed.certificatePem).not.toBe(first.certificatePem);
+    expect(concurrent.certificatePem).toBe(renewed.certificatePem);
+    expect(new X509Certificate(renewed.certificatePem).checkPrivateKey(createPrivateKey(renewed.keyPem))).toBe(true);
+    expect((await serverCredentials(host)).certificatePem).toBe(renewed.certificatePem);
   });
 
   it("lets a device certificate and the server certificate complete a mutual-TLS handshake", async () => {

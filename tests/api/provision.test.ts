@@ -138,6 +138,8 @@ describe("device/getCreds", () => {
       const session = creds.json.sessionToken;
       const works = await provision(session, id);
       expect(works.status, works.text).toBe(200);
+      const row = await db().token.findUnique({ where: { id: creds.json.accessKeyId } });
+      expect(row?.expires?.toISOString()).toBe(creds.json.expires);
       // An hour later (the row's expiry moved back rather than the clock forward):
       await db().token.update({ where: { id: creds.json.accessKeyId }, data: { expires: new Date(Date.now() - 1) } });
       const expired = await provision(session, id);
