@@ -29,6 +29,8 @@ export interface Authority {
 }
 
 let cached: Authority | undefined;
+/** The first load through the root client, which concurrent first callers in this process share. */
+let loading: Promise<Authority> | undefined;
 
 const sealed = (name: string, credential: Issued): PkiCredentialRow => ({
   name,
@@ -58,10 +60,18 @@ async function authorityOf(row: PkiCredentialRow): Promise<Authority> {
 /**
  * The device CA, created on first use. Reads (and a first creation) go through `q`, so a caller
  * inside a transaction passes it. Of concurrent first creators, in this process or another, the
- * first insert wins and every one of them answers the stored CA.
+ * first insert wins and every one of them answers the stored CA. A creation inside a transaction
+ * on PostgreSQL that loses to another process aborts that transaction: callers that can, load the
+ * CA (deviceCaPem) before opening one.
  */
 export async function deviceAuthority(q: Queryable = db()): Promise<Authority> {
   if (cached) return cached;
+  if (!isRoot(q)) return loadAuthority(q);
+  loading ??= loadAuthority(q).finally(() => (loading = undefined));
+  return loading;
+}
+
+async function loadAuthority(q: Queryable): Promise<Authority> {
   let row = await findPkiCredential(q, CA_NAME);
   let createdHere = false;
   if (!row) {

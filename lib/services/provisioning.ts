@@ -7,7 +7,7 @@ import { createTokenRow } from "../db/tokens";
 import { env } from "../env";
 import { DEVICE_NOT_FOUND, notFound } from "../errors";
 import { newId } from "../ids";
-import { issueDeviceCertificate, revokeDeviceCertificates } from "../pki";
+import { deviceCaPem, issueDeviceCertificate, revokeDeviceCertificates } from "../pki";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { auditEntry, type CallContext } from "./context";
@@ -32,6 +32,9 @@ function callingDevice(ctx: CallContext, named?: string): string {
 // device/provision = provision/getCerts — a new certificate replaces the device's earlier ones.
 export async function provisionDevice(ctx: CallContext, input: { id: string }) {
   const id = callingDevice(ctx, input.id);
+  // The CA exists before the transaction: on PostgreSQL, two first creations inside transactions
+  // would abort all but one of them.
+  await deviceCaPem();
   const issued = await transaction(async (tx) => {
     // Scoped by account: a device released since its token was checked is not provisioned.
     if (!(await markProvisioned(tx, id, ctx.accountId))) throw notFound(DEVICE_NOT_FOUND);
