@@ -121,7 +121,10 @@ export function endpoint(contract: VerbContract, w: World): { path: string; toke
   return { path: `/api/${verbPath(contract)}`, token: contract.allow.includes("public") ? undefined : w.boss.token };
 }
 
-/** Every row of every table, for "and nothing changed" (token use stamps excluded). */
+/**
+ * Every row of every table, for "and nothing changed" (token use and device contact stamps
+ * excluded: a device token's call records the device's last contact, at most every 30 s).
+ */
 export async function snapshot(): Promise<string> {
   const q = db();
   const tables = await Promise.all([
@@ -129,7 +132,7 @@ export async function snapshot(): Promise<string> {
     q.user.findMany({ orderBy: { id: "asc" } }),
     q.token.findMany({ orderBy: { id: "asc" }, omit: { lastUsed: true, expires: true } }),
     q.product.findMany({ orderBy: { id: "asc" } }),
-    q.device.findMany({ orderBy: { id: "asc" } }),
+    q.device.findMany({ orderBy: { id: "asc" }, omit: { accessed: true } }),
     q.auditEvent.findMany({ orderBy: { id: "asc" } }),
     q.metricSeries.findMany({ orderBy: { id: "asc" } }),
     q.metricRollup.findMany({ orderBy: [{ seriesId: "asc" }, { resolution: "asc" }, { bucket: "asc" }] }),
