@@ -22,12 +22,19 @@ export const mimeTypeField = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/, "A media type such as image/jpeg")
   .toLowerCase();
 
-/** Bytes; the Ioto agent sends the number as text ("size": "1234"). */
-export const byteCount = (max: number) =>
-  z
-    .union([z.number().int().min(0), z.string().regex(/^\d{1,15}$/, "A whole number of bytes")])
-    .transform(Number)
-    .pipe(z.number().max(max, `At most ${max} bytes`));
+/**
+ * Bytes, at most `max`; the Ioto agent sends the number as text ("size": "1234"). Text is limited
+ * to one digit fewer than `max` has, so the document states exactly what is accepted.
+ */
+export function byteCount(max: number) {
+  const digits = String(max).length - 1;
+  return z
+    .union([
+      z.number().int().min(0).max(max),
+      z.string().regex(new RegExp(`^\\d{1,${digits}}$`), `A whole number of bytes, at most ${digits} digits`),
+    ])
+    .transform(Number);
+}
 
 const signedUrlInput = {
   id: idField.describe("The device's ID"),

@@ -1,8 +1,10 @@
+import { randomInt } from "node:crypto";
 import { controllerVerbs, specialVerbs } from "../../lib/controllers";
 import { verbPath, type VerbContract } from "../../lib/contracts/verb";
 import { db } from "../../lib/db/client";
 import { call, claimId, unique } from "./client";
-import { claimedDevice, cloudToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
+import { transfer } from "./file-transfer";
+import { cloudToken, deviceWithToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
 
 // One valid body per verb, made against a world the test builds: the registry-driven suites
 // (tenant isolation, bad input) start from these. A verb without a sample fails the coverage test.
@@ -12,6 +14,9 @@ export interface World {
   b: Session;
   boss: Session;
   aDevice: string;
+  /** aDevice's own device token, and one of a device of account B. */
+  aDeviceToken: string;
+  bDeviceToken: string;
   aToken: { id: string };
   /** Account A's Fleet dashboard, which every account starts with. */
   aDashboard: string;
@@ -21,7 +26,8 @@ export interface World {
 export async function buildWorld(): Promise<World> {
   const boss = await owner();
   const [a, b] = [await tenant(), await tenant()];
-  const aDevice = await claimedDevice(a);
+  const { id: aDevice, token: aDeviceToken } = await deviceWithToken(a);
+  const { token: bDeviceToken } = await deviceWithToken(b);
   await cloudToken(a);
   const tokens = await call("/api/token/find", { token: a.token });
   const dashboards = await call("/api/dashboard/find", { token: a.token });
@@ -30,6 +36,8 @@ export async function buildWorld(): Promise<World> {
     b,
     boss,
     aDevice,
+    aDeviceToken,
+    bDeviceToken,
     aToken: { id: tokens.json.data[0].id },
     aDashboard: dashboards.json.data[0].id,
     product: await product(),
@@ -90,7 +98,40 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "metric/getMetricList": () => ({}),
   "metric/get": () => ({ metric: "temperature" }),
   "metric/latest": (w) => ({ deviceId: w.aDevice }),
+  "device/getSignedUrl": (w) => ({ id: w.aDevice, command: "get", filename: "photo.jpg" }),
+  "file/getSignedUrl": (w) => ({ id: w.aDevice, command: "get", filename: "photo.jpg" }),
+  "file/find": (w) => ({ deviceId: w.aDevice }),
+  "file/remove": async (w) => ({ id: await storedFileOf(w) }),
+  "firmware/create": (w) => ({ productId: w.product.id, version: "1.0.0" }),
+  "firmware/find": (w) => ({ productId: w.product.id }),
+  "firmware/remove": async (w) => ({ id: await releaseOf(w) }),
+  "firmware/reports": (w) => ({ productId: w.product.id }),
+  "provision/update": (w) => ({ id: w.aDevice, version: "1.0.0" }),
+  "provision/updateReport": (w) => ({ id: w.aDevice, update: "1.0.0", success: true }),
 };
+
+/** A file aDevice stored, by its ID. */
+async function storedFileOf(w: World): Promise<string> {
+  const body = { id: w.aDevice, command: "put", filename: unique("sample"), mimeType: "text/plain" };
+  const url = await call("/tok/file/getSignedUrl", { token: w.aDeviceToken, body });
+  const stored = await transfer(url.json, { method: "PUT", body: "sample", contentType: "text/plain" });
+  return stored.json.id;
+}
+
+/** A release of the world's product, by its ID. */
+async function releaseOf(w: World): Promise<string> {
+  const body = { productId: w.product.id, version: `0.${randomInt(1e9)}.${randomInt(1e9)}` };
+  const created = await call("/api/firmware/create", { token: w.boss.token, body });
+  const stored = await transfer(created.json.data.url, {
+    method: "PUT",
+    body: "image",
+    contentType: "application/octet-stream",
+  });
+  return stored.json.id;
+}
+
+/** A verb only a device calls (with its device token, on /tok). */
+export const deviceOnly = (contract: VerbContract) => contract.allow.every((grant) => grant === "device");
 
 export const everyVerb: VerbContract[] = [
   ...controllerVerbs.map((v) => v.contract),
@@ -103,6 +144,7 @@ export function endpoint(contract: VerbContract, w: World): { path: string; toke
   if (contract === specialVerbs.authLogin.contract) return { path: "/api/auth" };
   if (contract === specialVerbs.registerDevice.contract)
     return { path: "/builder/device/register", token: w.product.token };
+  if (deviceOnly(contract)) return { path: `/tok/${verbPath(contract)}`, token: w.aDeviceToken };
   return { path: `/api/${verbPath(contract)}`, token: contract.allow.includes("public") ? undefined : w.boss.token };
 }
 
@@ -121,6 +163,9 @@ export async function snapshot(): Promise<string> {
     q.idempotencyKey.findMany({ orderBy: [{ accountId: "asc" }, { key: "asc" }] }),
     q.$queryRawUnsafe(`SELECT count(*) AS "points", sum("value") AS "total" FROM "MetricPoint"`),
     q.dashboard.findMany({ orderBy: { id: "asc" } }),
+    q.storedFile.findMany({ orderBy: { id: "asc" } }),
+    q.firmwareRelease.findMany({ orderBy: { id: "asc" } }),
+    q.updateReport.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verbPath } from "../../lib/contracts/verb";
 import { call } from "./client";
-import { buildWorld, endpoint, everyVerb, samples, snapshot, type World } from "./samples";
+import { buildWorld, deviceOnly, endpoint, everyVerb, samples, snapshot, type World } from "./samples";
 
 // Every verb of the registry, called by account B with account A's IDs: 404 and nothing changed.
+// Verbs only a device calls are called by a device of account B naming A's device.
 // Verbs that take no foreign ID at all say why below, and still must not reach A.
 
 const notApplicable: Record<string, string> = {
@@ -27,7 +28,7 @@ describe("tenant isolation", () => {
       const body = { ...(await samples[path]!(w)), accountId: w.a.accountId };
       const before = await snapshot();
       const { path: url } = endpoint(contract, w);
-      const answer = await call(url, { token: w.b.token, body });
+      const answer = await call(url, { token: deviceOnly(contract) ? w.bDeviceToken : w.b.token, body });
       // Owner-only verbs refuse a tenant by role before any ID is looked at.
       const expected = contract.allow.includes("owner") ? [403, "access_denied"] : [404, "not_found"];
       expect([answer.status, answer.json?.type], answer.text).toEqual(expected);
