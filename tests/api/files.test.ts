@@ -313,6 +313,19 @@ describe("who may sign", () => {
   });
 });
 
+describe("when an account closes", () => {
+  it("its stored files' bytes go with their rows", async () => {
+    const me = await tenant();
+    const device = await deviceWithToken(me);
+    await put(device, "bye.txt", "gone soon", "text/plain");
+    expect(storeContents().filter((file) => file.includes(me.accountId))).toHaveLength(1);
+    const closed = await call("/api/account/close", { token: me.token, body: { id: me.accountId } });
+    expect(closed.status, closed.text).toBe(200);
+    expect(storeContents().filter((file) => file.includes(me.accountId))).toEqual([]);
+    expect(await db().storedFile.count({ where: { accountId: me.accountId } })).toBe(0);
+  });
+});
+
 async function viewerOf(session: Session): Promise<string> {
   const created = await call("/api/token/create", {
     token: session.token,

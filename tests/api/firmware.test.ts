@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
+import { env } from "../../lib/env";
 import { call } from "./client";
 import { transfer } from "./file-transfer";
 import { deviceWithToken, owner, product, tenant } from "./fixtures";
@@ -88,6 +91,17 @@ describe("firmware releases", () => {
       accept: "application/json",
     });
     expect([answer.status, answer.json.type]).toEqual([413, "payload_too_large"]);
+    expect(await db().firmwareRelease.count({ where: { productId } })).toBe(0);
+  });
+
+  it("goes with its product, image included", async () => {
+    const { id: productId } = await product();
+    const made = await release(productId, "1.0.0");
+    const images = path.join(env().dataDir, "files", "firmware", productId);
+    expect(readdirSync(images)).toEqual([made.id]);
+    const removed = await call("/api/product/remove", { token: (await owner()).token, body: { id: productId } });
+    expect(removed.status, removed.text).toBe(200);
+    expect(existsSync(images)).toBe(false);
     expect(await db().firmwareRelease.count({ where: { productId } })).toBe(0);
   });
 
