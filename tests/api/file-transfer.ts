@@ -8,6 +8,7 @@ export interface TransferOptions {
   body?: string | Uint8Array | ReadableStream<Uint8Array>;
   contentType?: string;
   accept?: string;
+  headers?: Record<string, string>;
 }
 
 export interface Transfer {
@@ -21,7 +22,7 @@ export interface Transfer {
 export async function transfer(url: string, options: TransferOptions = {}): Promise<Transfer> {
   const method = options.method ?? "GET";
   const token = new URL(url).pathname.replace(/^\/files\//, "");
-  const headers: Record<string, string> = { "x-forwarded-for": "127.0.0.1" };
+  const headers: Record<string, string> = { "x-forwarded-for": "127.0.0.1", ...options.headers };
   if (options.contentType) headers["content-type"] = options.contentType;
   if (options.accept) headers.accept = options.accept;
   const streamed = options.body instanceof ReadableStream;

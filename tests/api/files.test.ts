@@ -218,6 +218,14 @@ describe("what a signed URL allows", () => {
     const type = "application/octet-stream";
     await expectRefused(url, { method: "PUT", body: "x".repeat(100_001), contentType: type }, 413, "payload_too_large");
     await expectRefused(url, { method: "PUT", body: chunked(300_000), contentType: type }, 413, "payload_too_large");
+    // A declared length over the size is refused before a byte is read.
+    const declared = { "content-length": "100001" };
+    await expectRefused(
+      url,
+      { method: "PUT", body: "x", contentType: type, headers: declared },
+      413,
+      "payload_too_large",
+    );
     expect(await db().storedFile.count({ where: { deviceId: device.id } })).toBe(0);
     expect(storeContents().filter((file) => !file.startsWith("files/devices/"))).toEqual([]);
     const exact = await transfer(url, { method: "PUT", body: chunked(100_000), contentType: type });
