@@ -109,6 +109,25 @@ describe("a device's files through signed URLs", () => {
     expect(rows.map((row) => [row.filename, row.size])).toEqual([["log.txt", 14]]);
   });
 
+  it("keeps one whole file when two uploads of one name arrive at once", async () => {
+    const me = await tenant();
+    const device = await deviceWithToken(me);
+    const bodies = ["a".repeat(200_000), "b".repeat(300_000)];
+    const urls = await Promise.all(
+      bodies.map(() => signedUrl(device, { command: "put", filename: "race.txt", mimeType: "text/plain" })),
+    );
+    const answers = await Promise.all(
+      urls.map((url, i) => transfer(url, { method: "PUT", body: bodies[i], contentType: "text/plain" })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const rows = await db().storedFile.findMany({ where: { deviceId: device.id } });
+    expect(rows).toHaveLength(1);
+    const got = await transfer(await signedUrl(device, { command: "get", filename: "race.txt" }));
+    expect(bodies).toContain(got.text);
+    expect(got.text.length).toBe(rows[0]!.size);
+    expect(storeContents().filter((file) => file.includes(me.accountId))).toHaveLength(1);
+  });
+
   it("stores a filename that looks like a path under IDs only: nothing lands outside the store", async () => {
     const me = await tenant();
     const device = await deviceWithToken(me);
