@@ -1,3 +1,4 @@
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { findFiles as findFilesContract, MAX_DEVICE_FILE_BYTES } from "../contracts/file";
 import { db, transaction } from "../db/client";
 import { findAccountDevice } from "../db/devices";
@@ -16,9 +17,7 @@ import { deviceFilePath, discard, openFile, place, receive } from "../files/disk
 import { expiresIn, signedUrl, type FileCommand, type FileGrant } from "../files/signed-url";
 import { newId } from "../ids";
 import type { CallContext } from "./context";
-import { callingDevice } from "./devices";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { normaliseClaimId } from "../contracts/device";
+import { callingDevice, getDeviceOrThrow } from "./devices";
 
 // Files devices store (decision 016): signed URLs for them, the transfers those URLs allow, and the
 // portal's list. A StoredFile row names each file; its bytes live at a path built from IDs.
@@ -48,9 +47,7 @@ const keyOf = (target: DeviceFileTarget): FileKey => ({
 async function deviceOfCaller(ctx: CallContext, id: string, command: FileCommand): Promise<string> {
   if (ctx.principal?.kind === "device") return (await callingDevice(ctx, id)).id;
   if (command !== "get") throw accessDenied("People may only read a device's files: put and delete are the device's");
-  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id));
-  if (!device) throw notFound(DEVICE_NOT_FOUND);
-  return device.id;
+  return (await getDeviceOrThrow(ctx, id)).id;
 }
 
 function deviceFileUrl(target: DeviceFileTarget, command: FileCommand, mimeType: string, size: number): string {

@@ -4,7 +4,7 @@ import {
   findFirmware as findFirmwareContract,
   MAX_IMAGE_BYTES,
 } from "../contracts/firmware";
-import { db, transaction } from "../db/client";
+import { db, transaction, type Queryable } from "../db/client";
 import { findDevicesPage } from "../db/devices";
 import {
   deleteRelease,
@@ -26,7 +26,6 @@ import { discard, imagePath, openFile, place, receive } from "../files/disk";
 import { expiresIn, signedUrl, type FileGrant } from "../files/signed-url";
 import { compareVersions, newestAbove } from "../firmware/version";
 import { newId } from "../ids";
-import type { Queryable } from "../db/client";
 import type { CallContext } from "./context";
 import { callingDevice } from "./devices";
 
