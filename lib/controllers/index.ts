@@ -3,6 +3,8 @@ import { accountController } from "./account";
 import { auditController } from "./audit";
 import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
+import { fileController } from "./file";
+import { firmwareController } from "./firmware";
 import type { VerbHandler } from "./implement";
 import { metricController } from "./metric";
 import { productController } from "./product";
@@ -22,6 +24,8 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...provisionController,
   ...metricController,
   ...dashboardController,
+  ...fileController,
+  ...firmwareController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

@@ -122,7 +122,7 @@ async function accountScope(principal: Principal | null, requested: string | und
 }
 
 /** Unknown faults become a generic 500; their detail goes to the log, never to the caller. */
-function asApiError(error: unknown, requestId: string): ApiError {
+export function asApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack : String(error) });
   return new ApiError("internal_server_error", "Internal server error");

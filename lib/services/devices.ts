@@ -132,6 +132,13 @@ export async function getDeviceOrThrow(ctx: CallContext, id: string) {
   return device;
 }
 
+/** The calling device itself, named by its ID as the agent sends it; any other ID is not found. */
+export async function callingDevice(ctx: CallContext, id: string) {
+  const principal = ctx.principal;
+  if (principal?.kind !== "device" || normaliseClaimId(id) !== principal.deviceId) throw notFound(DEVICE_NOT_FOUND);
+  return getDeviceOrThrow(ctx, principal.deviceId);
+}
+
 export async function getDevice(ctx: CallContext, input: { id: string }) {
   return deviceView(await getDeviceOrThrow(ctx, input.id));
 }

@@ -13,6 +13,7 @@ import {
 } from "../db/products";
 import { env } from "../env";
 import { conflict, notFound } from "../errors";
+import { discard, productImagesPath } from "../files/disk";
 import { newId } from "../ids";
 import { decrypt, encrypt, hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
@@ -79,13 +80,16 @@ export async function updateProduct(ctx: CallContext, input: { id: string; name?
 
 export async function removeProduct(ctx: CallContext, input: { id: string }) {
   const row = await getProductRow(ctx, input.id);
-  return transaction(async (tx) => {
+  const removed = await transaction(async (tx) => {
     if ((await countProductDevices(tx, row.id)) > 0)
       throw conflict("Devices have registered with this product: it cannot be removed");
     await deleteProductRow(tx, row.id);
     await recordAudit(tx, auditEntry(ctx, "product.remove", `${row.id} ${row.name}`));
     return { id: row.id, removed: true as const };
   });
+  // Its releases went by cascade; their images go now (decision 016).
+  await discard(productImagesPath(row.id));
+  return removed;
 }
 
 // product/rotateToken — the old token stops registering devices at once.

@@ -1,7 +1,9 @@
+import { randomInt } from "node:crypto";
 import { controllerVerbs, specialVerbs } from "../../lib/controllers";
 import { verbPath, type VerbContract } from "../../lib/contracts/verb";
 import { db } from "../../lib/db/client";
 import { call, claimId, unique } from "./client";
+import { transfer } from "./file-transfer";
 import { cloudToken, deviceWithToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
 
 // One valid body per verb, made against a world the test builds: the registry-driven suites
@@ -13,6 +15,7 @@ export interface World {
   boss: Session;
   aDevice: string;
   /** The device token of aDevice, and of a device of account B: device verbs are theirs. */
+  /** aDevice's own device token, and one of a device of account B. */
   aDeviceToken: string;
   bDeviceToken: string;
   aToken: { id: string };
@@ -101,7 +104,37 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "device/getCreds": () => ({}),
   "provision/getCreds": () => ({}),
   "device/getCertificates": (w) => ({ id: w.aDevice }),
+  "device/getSignedUrl": (w) => ({ id: w.aDevice, command: "get", filename: "photo.jpg" }),
+  "file/getSignedUrl": (w) => ({ id: w.aDevice, command: "get", filename: "photo.jpg" }),
+  "file/find": (w) => ({ deviceId: w.aDevice }),
+  "file/remove": async (w) => ({ id: await storedFileOf(w) }),
+  "firmware/create": (w) => ({ productId: w.product.id, version: "1.0.0" }),
+  "firmware/find": (w) => ({ productId: w.product.id }),
+  "firmware/remove": async (w) => ({ id: await releaseOf(w) }),
+  "firmware/reports": (w) => ({ productId: w.product.id }),
+  "provision/update": (w) => ({ id: w.aDevice, version: "1.0.0" }),
+  "provision/updateReport": (w) => ({ id: w.aDevice, update: "1.0.0", success: true }),
 };
+
+/** A file aDevice stored, by its ID. */
+async function storedFileOf(w: World): Promise<string> {
+  const body = { id: w.aDevice, command: "put", filename: unique("sample"), mimeType: "text/plain" };
+  const url = await call("/tok/file/getSignedUrl", { token: w.aDeviceToken, body });
+  const stored = await transfer(url.json, { method: "PUT", body: "sample", contentType: "text/plain" });
+  return stored.json.id;
+}
+
+/** A release of the world's product, by its ID. */
+async function releaseOf(w: World): Promise<string> {
+  const body = { productId: w.product.id, version: `0.${randomInt(1e9)}.${randomInt(1e9)}` };
+  const created = await call("/api/firmware/create", { token: w.boss.token, body });
+  const stored = await transfer(created.json.data.url, {
+    method: "PUT",
+    body: "image",
+    contentType: "application/octet-stream",
+  });
+  return stored.json.id;
+}
 
 export const everyVerb: VerbContract[] = [
   ...controllerVerbs.map((v) => v.contract),
@@ -142,6 +175,9 @@ export async function snapshot(): Promise<string> {
     q.pkiCredential.findMany({ orderBy: { name: "asc" } }),
     q.deviceCertificate.findMany({ orderBy: { serial: "asc" } }),
     q.deviceMessage.findMany({ orderBy: { id: "asc" } }),
+    q.storedFile.findMany({ orderBy: { id: "asc" } }),
+    q.firmwareRelease.findMany({ orderBy: { id: "asc" } }),
+    q.updateReport.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));

@@ -4,6 +4,7 @@ import { call } from "./client";
 import { buildWorld, deviceOnly, endpoint, everyVerb, samples, snapshot, type World } from "./samples";
 
 // Every verb of the registry, called by account B with account A's IDs: 404 and nothing changed.
+// Verbs only a device calls are called by a device of account B naming A's device.
 // Verbs that take no foreign ID at all say why below, and still must not reach A.
 
 const notApplicable: Record<string, string> = {
