@@ -3,9 +3,11 @@ import { accountController } from "./account";
 import { auditController } from "./audit";
 import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
+import { genericController } from "./generic";
 import type { VerbHandler } from "./implement";
 import { metricController } from "./metric";
 import { productController } from "./product";
+import { storeController } from "./store";
 import { tokenController } from "./token";
 import { authLoginVerb, userController } from "./user";
 
@@ -20,6 +22,8 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...deviceController,
   ...metricController,
   ...dashboardController,
+  ...storeController,
+  ...genericController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

@@ -1,0 +1,62 @@
+import { findStore as findStoreContract } from "../../contracts/store";
+import { db } from "../../db/client";
+import { findDeviceItem, findDeviceItemsPage } from "../../db/device-items";
+import { filterWhere, textWhere } from "../../db/list";
+import { notFound } from "../../errors";
+import type { CallContext } from "../context";
+import { callScope } from "./access";
+import { builtInModel } from "./models";
+import { storeView } from "./views";
+import { removeItem, writeItem } from "./write";
+
+// The Store controller: Store items by key. A value set in the cloud goes down to the device
+// (sync/UPSERT); one a device sets stays in the cloud (the device has it).
+
+const STORE = builtInModel("Store");
+
+interface StoreKey {
+  deviceId?: string;
+  key: string;
+}
+
+export async function getStoreValue(ctx: CallContext, input: StoreKey) {
+  const scope = await callScope(ctx, input.deviceId);
+  const item = await findDeviceItem(db(), { ...scope, type: "Store", key: input.key });
+  if (!item) throw notFound(`Cannot find key ${input.key}`);
+  return storeView(item);
+}
+
+export async function setStoreValue(
+  ctx: CallContext,
+  input: StoreKey & { value: unknown; type?: string; expires?: string | number },
+) {
+  const scope = await callScope(ctx, input.deviceId);
+  const item = await writeItem(ctx, scope, STORE, {
+    input: { key: input.key, value: input.value, type: input.type },
+    expires: input.expires,
+    exists: null,
+    merge: false,
+  });
+  return storeView(item);
+}
+
+export async function findStoreValues(ctx: CallContext, input: Record<string, unknown> & { deviceId?: string }) {
+  const deviceId = (await callScope(ctx, input.deviceId)).deviceId;
+  const filters = [
+    filterWhere(input, findStoreContract.filters),
+    textWhere(ctx.page?.text, findStoreContract.textFields),
+  ];
+  const page = await findDeviceItemsPage(
+    db(),
+    { accountId: ctx.accountId, type: "Store", deviceId },
+    { and: filters.filter((f) => f !== undefined) },
+    ctx.page!,
+  );
+  return { ...page, items: page.items.map(storeView) };
+}
+
+export async function removeStoreValue(ctx: CallContext, input: StoreKey) {
+  const scope = await callScope(ctx, input.deviceId);
+  await removeItem(ctx, scope, STORE, { key: input.key });
+  return { deviceId: scope.deviceId, key: input.key, removed: true as const };
+}
