@@ -60,40 +60,43 @@ const TEMPLATE_FIELD = /\$\{([^}]*)\}/g;
 export const templateFields = (template: string): string[] =>
   [...template.matchAll(TEMPLATE_FIELD)].map((match) => match[1]!);
 
-export const dataSchema = z
-  .strictObject({
-    version: z.string().max(64).optional(),
-    description: z.string().max(1000).optional(),
-    process: z.record(modelName, processEntry).optional(),
-    models: z.record(modelName, z.record(fieldName, fieldDefinition)),
-  })
-  .superRefine((schema, ctx) => {
-    if (JSON.stringify(schema).length > MAX_SCHEMA_BYTES)
-      ctx.addIssue({ code: "custom", message: `At most ${MAX_SCHEMA_BYTES} bytes as JSON` });
-    const models = Object.entries(schema.models);
-    if (models.length > MAX_MODELS)
-      ctx.addIssue({ code: "custom", path: ["models"], message: `At most ${MAX_MODELS} models` });
-    for (const [name, fields] of models) {
-      if (Object.keys(fields).length > MAX_FIELDS)
-        ctx.addIssue({ code: "custom", path: ["models", name], message: `At most ${MAX_FIELDS} fields` });
-      const sk = fields.sk?.value;
-      const unknown = sk ? templateFields(sk).filter((f) => !fields[f] && f !== "accountId" && f !== "deviceId") : [];
-      if (unknown.length)
-        ctx.addIssue({
-          code: "custom",
-          path: ["models", name, "sk"],
-          message: `The sk template names fields the model lacks: ${unknown.join(", ")}`,
-        });
-      if (!sk && !fields.id)
-        ctx.addIssue({
-          code: "custom",
-          path: ["models", name],
-          message: "A model needs an sk with a value template, or an id field, to name its items",
-        });
-    }
-    for (const name of Object.keys(schema.process ?? {})) {
-      if (!schema.models[name] && !(BUILT_IN_MODELS as readonly string[]).includes(name))
-        ctx.addIssue({ code: "custom", path: ["process", name], message: "No model of this name" });
-    }
-  });
+export const dataSchema = z.strictObject({
+  version: z.string().max(64).optional(),
+  description: z.string().max(1000).optional(),
+  process: z.record(modelName, processEntry).optional(),
+  models: z.record(modelName, z.record(fieldName, fieldDefinition)),
+});
 export type DataSchema = z.infer<typeof dataSchema>;
+
+/**
+ * What the server judges beyond the schema's shape (the document marks the field so): its size,
+ * and that each model can name its items and `process` names only models.
+ */
+export function dataSchemaProblems(schema: DataSchema): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  if (JSON.stringify(schema).length > MAX_SCHEMA_BYTES)
+    problems.push({ path: "", message: `At most ${MAX_SCHEMA_BYTES} bytes as JSON` });
+  const models = Object.entries(schema.models);
+  if (models.length > MAX_MODELS) problems.push({ path: "models", message: `At most ${MAX_MODELS} models` });
+  for (const [name, fields] of models) {
+    if (Object.keys(fields).length > MAX_FIELDS)
+      problems.push({ path: `models.${name}`, message: `At most ${MAX_FIELDS} fields` });
+    const sk = fields.sk?.value;
+    const unknown = sk ? templateFields(sk).filter((f) => !fields[f] && f !== "accountId" && f !== "deviceId") : [];
+    if (unknown.length)
+      problems.push({
+        path: `models.${name}.sk`,
+        message: `The sk template names fields the model lacks: ${unknown.join(", ")}`,
+      });
+    if (!sk && !fields.id)
+      problems.push({
+        path: `models.${name}`,
+        message: "A model needs an sk with a value template, or an id field, to name its items",
+      });
+  }
+  for (const name of Object.keys(schema.process ?? {})) {
+    if (!schema.models[name] && !(BUILT_IN_MODELS as readonly string[]).includes(name))
+      problems.push({ path: `process.${name}`, message: "No model of this name" });
+  }
+  return problems;
+}

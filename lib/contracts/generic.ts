@@ -85,7 +85,10 @@ const findBase = defineList({
   verb: "find",
   summary: "A model's items: of one device, or (without deviceId) of every device of the account",
   allow: ["viewer", "device"],
-  input: { _type: itemType, deviceId: deviceIdField.describe("Every device's items of the account when left out") },
+  input: {
+    _type: itemType.optional().describe("The model; every model's items when left out"),
+    deviceId: deviceIdField.describe("Every device's items of the account when left out"),
+  },
   item: genericItem,
   filters: { created: "date", updated: "date" },
   textFields: ["key"],

@@ -60,7 +60,11 @@ export const updateProduct = defineVerb({
     dataSchema: dataSchema
       .nullable()
       .optional()
-      .describe("The device data schema ({process, models}, as the agent's schema files); null removes it"),
+      .describe("The device data schema ({process, models}, as the agent's schema files); null removes it")
+      .meta({
+        "x-server-judged":
+          "at most 64 KiB as JSON, 50 models of 100 fields; each model named by an sk template of its own fields or an id field; process names only models",
+      }),
   },
   output: productView.extend({ dataSchema: dataSchema.nullable() }),
 });

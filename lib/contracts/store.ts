@@ -69,9 +69,9 @@ export const setStore = defineVerb({
 export const findStore = defineList({
   controller: "store",
   verb: "find",
-  summary: "A device's Store values",
+  summary: "A device's Store values (every device's of the account when no device is named)",
   allow: ["viewer", "device"],
-  input: { deviceId: deviceIdField },
+  input: { deviceId: idField.optional().describe("Every device's values of the account when left out") },
   item: storeItem,
   filters: { key: "string", created: "date", updated: "date" },
   textFields: ["key"],

@@ -104,7 +104,7 @@ export async function deleteIfNotNewer(q: Queryable, id: string, notAfter: Date)
 /** A page of an account's items of one model (of one device, or of all), live ones only. */
 export function findDeviceItemsPage(
   q: Queryable,
-  scope: { accountId: string; type: string; deviceId?: string },
+  scope: { accountId: string; type?: string; deviceId?: string },
   filters: Where,
   page: PageRequest,
 ) {

@@ -1,4 +1,4 @@
-import type { DataSchema } from "../contracts/data-schema";
+import { dataSchemaProblems, type DataSchema } from "../contracts/data-schema";
 import { findProducts as findProductsContract } from "../contracts/product";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
@@ -13,7 +13,7 @@ import {
   updateProductRow,
 } from "../db/products";
 import { env } from "../env";
-import { conflict, notFound } from "../errors";
+import { conflict, notFound, validationError } from "../errors";
 import { newId } from "../ids";
 import { decrypt, encrypt, hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
@@ -83,6 +83,12 @@ export async function updateProduct(
   ctx: CallContext,
   input: { id: string; name?: string; description?: string; dataSchema?: DataSchema | null },
 ) {
+  const problems = input.dataSchema ? dataSchemaProblems(input.dataSchema) : [];
+  if (problems.length)
+    throw validationError(
+      `Invalid data schema: ${problems.map((p) => `${p.path || "dataSchema"}: ${p.message}`).join("; ")}`,
+      problems.map((p) => ({ name: p.path ? `dataSchema.${p.path}` : "dataSchema", message: p.message })),
+    );
   const row = await getProductRow(ctx, input.id);
   const schema = input.dataSchema === undefined ? undefined : storedSchemaText(input.dataSchema);
   const updated = await updateProductRow(db(), row.id, {

@@ -90,6 +90,15 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "metric/getMetricList": () => ({}),
   "metric/get": () => ({ metric: "temperature" }),
   "metric/latest": (w) => ({ deviceId: w.aDevice }),
+  "store/get": (w) => ({ deviceId: w.aDevice, key: "temperature" }),
+  "store/set": (w) => ({ deviceId: w.aDevice, key: "temperature", value: 21.5 }),
+  "store/find": (w) => ({ deviceId: w.aDevice }),
+  "store/remove": (w) => ({ deviceId: w.aDevice, key: "temperature" }),
+  "generic/find": (w) => ({ _type: "Store", deviceId: w.aDevice }),
+  "generic/get": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature" }),
+  "generic/create": (w) => ({ _type: "Log", deviceId: w.aDevice, message: "hello" }),
+  "generic/update": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature", value: 22 }),
+  "generic/remove": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature" }),
 };
 
 export const everyVerb: VerbContract[] = [
@@ -121,6 +130,8 @@ export async function snapshot(): Promise<string> {
     q.idempotencyKey.findMany({ orderBy: [{ accountId: "asc" }, { key: "asc" }] }),
     q.$queryRawUnsafe(`SELECT count(*) AS "points", sum("value") AS "total" FROM "MetricPoint"`),
     q.dashboard.findMany({ orderBy: { id: "asc" } }),
+    q.deviceItem.findMany({ orderBy: { id: "asc" } }),
+    q.deviceMessage.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));

@@ -1,7 +1,10 @@
 import type { DataSchema } from "../../contracts/data-schema";
 import { normaliseClaimId } from "../../contracts/device";
+import type { FilterSpec } from "../../contracts/filters";
 import { db, type Queryable } from "../../db/client";
+import { findDeviceItemsPage, type DeviceItemRecord } from "../../db/device-items";
 import { findAccountDevice } from "../../db/devices";
+import { filterWhere, textWhere } from "../../db/list";
 import { findProductDataSchema } from "../../db/products";
 import { DEVICE_NOT_FOUND, notFound, validationError } from "../../errors";
 import type { CallContext } from "../context";
@@ -16,6 +19,14 @@ export interface DeviceScope {
   deviceId: string;
   schema: DataSchema | null;
 }
+
+/** An item's name in the table: its owner, model and key. */
+export const itemName = (scope: DeviceScope, type: string, key: string) => ({
+  accountId: scope.accountId,
+  deviceId: scope.deviceId,
+  type,
+  key,
+});
 
 /** The device if it belongs to the account now; null otherwise. */
 export async function deviceScope(q: Queryable, accountId: string, deviceId: string): Promise<DeviceScope | null> {
@@ -53,4 +64,24 @@ export function modelOrThrow(scope: DeviceScope, type: string): ItemModel {
       { name: "_type", message: `No model ${type} for this device` },
     ]);
   return model;
+}
+
+/** A page of items: of one device (its own for a device token) or of every device of the account. */
+export async function findDeviceItems<View>(
+  ctx: CallContext,
+  scope: { type?: string; deviceId?: string },
+  input: Record<string, unknown>,
+  list: { filters: FilterSpec; textFields: readonly string[] },
+  view: (item: DeviceItemRecord) => View,
+) {
+  const deviceId = namedDevice(ctx, scope.deviceId);
+  if (deviceId && !(await findAccountDevice(db(), ctx.accountId, deviceId))) throw notFound(DEVICE_NOT_FOUND);
+  const filters = [filterWhere(input, list.filters), textWhere(ctx.page?.text, list.textFields)];
+  const owner = {
+    accountId: ctx.accountId,
+    ...(scope.type ? { type: scope.type } : {}),
+    ...(deviceId ? { deviceId } : {}),
+  };
+  const page = await findDeviceItemsPage(db(), owner, { and: filters.filter((f) => f !== undefined) }, ctx.page!);
+  return { ...page, items: page.items.map(view) };
 }

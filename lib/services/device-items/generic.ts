@@ -1,11 +1,9 @@
 import { findGeneric as findGenericContract } from "../../contracts/generic";
 import { db } from "../../db/client";
-import { findDeviceItem, findDeviceItemsPage } from "../../db/device-items";
-import { findAccountDevice } from "../../db/devices";
-import { filterWhere, textWhere } from "../../db/list";
-import { DEVICE_NOT_FOUND, notFound } from "../../errors";
+import { findDeviceItem } from "../../db/device-items";
+import { notFound } from "../../errors";
 import type { CallContext } from "../context";
-import { callScope, modelOrThrow, namedDevice } from "./access";
+import { callScope, findDeviceItems, itemName, modelOrThrow } from "./access";
 import { genericView } from "./views";
 import { itemKeyOrThrow, removeItem, writeItem, type Exists } from "./write";
 
@@ -65,17 +63,9 @@ export async function removeGenericItem(ctx: CallContext, input: ItemInput) {
   return { _type: input._type, deviceId: scope.deviceId, removed: true as const };
 }
 
-/** One device's items of a model, or every device's of the account when no device is named. */
+/** One device's items, or every device's of the account when no device is named. */
 export async function findItems(ctx: CallContext, input: Record<string, unknown>) {
-  // The contract requires both as text; a find's body is typed by its filters.
-  const { _type: type, deviceId: named } = input as { _type: string; deviceId?: string };
-  const deviceId = namedDevice(ctx, named);
-  if (deviceId && !(await findAccountDevice(db(), ctx.accountId, deviceId))) throw notFound(DEVICE_NOT_FOUND);
-  const filters = [
-    filterWhere(input, findGenericContract.filters),
-    textWhere(ctx.page?.text, findGenericContract.textFields),
-  ].filter((f) => f !== undefined);
-  const scope = { accountId: ctx.accountId, type, ...(deviceId ? { deviceId } : {}) };
-  const page = await findDeviceItemsPage(db(), scope, { and: filters }, ctx.page!);
-  return { ...page, items: page.items.map(genericView) };
+  // The contract makes both text when given; a find's body is typed by its filters.
+  const { _type: type, deviceId } = input as { _type?: string; deviceId?: string };
+  return findDeviceItems(ctx, { type, deviceId }, input, findGenericContract, genericView);
 }

@@ -1,10 +1,9 @@
 import { findStore as findStoreContract } from "../../contracts/store";
 import { db } from "../../db/client";
-import { findDeviceItem, findDeviceItemsPage } from "../../db/device-items";
-import { filterWhere, textWhere } from "../../db/list";
+import { findDeviceItem } from "../../db/device-items";
 import { notFound } from "../../errors";
 import type { CallContext } from "../context";
-import { callScope } from "./access";
+import { callScope, findDeviceItems, itemName } from "./access";
 import { builtInModel } from "./models";
 import { storeView } from "./views";
 import { removeItem, writeItem } from "./write";
@@ -21,7 +20,7 @@ interface StoreKey {
 
 export async function getStoreValue(ctx: CallContext, input: StoreKey) {
   const scope = await callScope(ctx, input.deviceId);
-  const item = await findDeviceItem(db(), { ...scope, type: "Store", key: input.key });
+  const item = await findDeviceItem(db(), itemName(scope, "Store", input.key));
   if (!item) throw notFound(`Cannot find key ${input.key}`);
   return storeView(item);
 }
@@ -40,20 +39,8 @@ export async function setStoreValue(
   return storeView(item);
 }
 
-export async function findStoreValues(ctx: CallContext, input: Record<string, unknown> & { deviceId?: string }) {
-  const deviceId = (await callScope(ctx, input.deviceId)).deviceId;
-  const filters = [
-    filterWhere(input, findStoreContract.filters),
-    textWhere(ctx.page?.text, findStoreContract.textFields),
-  ];
-  const page = await findDeviceItemsPage(
-    db(),
-    { accountId: ctx.accountId, type: "Store", deviceId },
-    { and: filters.filter((f) => f !== undefined) },
-    ctx.page!,
-  );
-  return { ...page, items: page.items.map(storeView) };
-}
+export const findStoreValues = (ctx: CallContext, input: Record<string, unknown> & { deviceId?: string }) =>
+  findDeviceItems(ctx, { type: "Store", deviceId: input.deviceId }, input, findStoreContract, storeView);
 
 export async function removeStoreValue(ctx: CallContext, input: StoreKey) {
   const scope = await callScope(ctx, input.deviceId);

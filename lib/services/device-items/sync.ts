@@ -13,7 +13,7 @@ import { oldestPendingPayload } from "../../db/device-messages";
 import { updateDeviceFromItem } from "../../db/devices";
 import { newId } from "../../ids";
 import { log } from "../../log";
-import type { DeviceScope } from "./access";
+import { itemName, type DeviceScope } from "./access";
 import { checkItemFields, instantOf } from "./fields";
 import { itemKeyOf, modelOf, reachesDevice, syncsUp, type ItemModel } from "./models";
 import { deviceTopic, UPSERT, wireItem } from "./wire";
@@ -84,14 +84,15 @@ async function applyChange(
     log.warn("sync up: item skipped", { deviceId: scope.deviceId, type, problems: problems.map((p) => p.name) });
     return undefined;
   }
-  const existing = await findDeviceItemRow(tx, { ...scope, type, key });
+  const name = itemName(scope, type, key);
+  const existing = await findDeviceItemRow(tx, name);
   if (change.cmd === "remove") {
     if (existing) await deleteIfNotNewer(tx, existing.id, updated);
     return undefined;
   }
   const expires = instantOf(change.item.expires) ?? null;
   const content = { fields, expires, updated, source: "device" as const };
-  if (!existing) await insertDeviceItem(tx, newId(), { ...scope, type, key }, content);
+  if (!existing) await insertDeviceItem(tx, newId(), name, content);
   else if (!(await replaceIfNotNewer(tx, existing.id, content)) && existing.source === "cloud" && reachesDevice(model))
     return { model, item: existing };
   return undefined;
@@ -152,7 +153,13 @@ function downModels(scope: DeviceScope): ItemModel[] {
 export async function syncDown(scope: DeviceScope, timestamp: unknown): Promise<SyncDownResult> {
   const since = instantOf(timestamp) ?? new Date(0);
   const models = new Map(downModels(scope).map((model) => [model.name, model]));
-  const items = await findCloudItemsSince(db(), scope, [...models.keys()], since, MAX_SYNC_DOWN_ITEMS);
+  const items = await findCloudItemsSince(
+    db(),
+    { accountId: scope.accountId, deviceId: scope.deviceId },
+    [...models.keys()],
+    since,
+    MAX_SYNC_DOWN_ITEMS,
+  );
   const topic = deviceTopic(scope.deviceId, UPSERT);
   const payloads: string[] = [];
   for (const item of items) {

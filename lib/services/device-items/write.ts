@@ -13,7 +13,7 @@ import { fitsDevicePacket, MAX_DEVICE_PACKET } from "../../broker/packet-size";
 import { accessDenied, conflict, notFound, validationError, type FieldError } from "../../errors";
 import { newId } from "../../ids";
 import { auditEntry, type CallContext } from "../context";
-import type { DeviceScope } from "./access";
+import { itemName, type DeviceScope } from "./access";
 import { checkItemFields, instantOf } from "./fields";
 import { itemKeyOf, keyFieldsOf, reachesDevice, syncsUp, type ItemModel } from "./models";
 import { deviceTopic, REMOVE, UPSERT, wireItem, wireRemoval } from "./wire";
@@ -83,7 +83,7 @@ export async function writeItem(
     const named = checkItemFields(model, write.input);
     // An update names an existing item; a whole write may name a new one by an ID made for it.
     const key = itemKeyOrThrow(scope, model, write.merge ? write.input : { ...write.input, ...named.fields });
-    const name = { accountId: scope.accountId, deviceId: scope.deviceId, type: model.name, key };
+    const name = itemName(scope, model.name, key);
     const existing = await findDeviceItemRow(tx, name);
     const now = new Date();
     const live = existing && (!existing.expires || existing.expires > now) ? existing : null;
