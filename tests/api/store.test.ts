@@ -48,10 +48,7 @@ describe("Store", () => {
     await call("/api/store/set", { token: me.token, body: { deviceId: id, key: "setpoint", value: 19 } });
     await call("/api/store/remove", { token: me.token, body: { deviceId: id, key: "setpoint" } });
     const messages = await outbox(id);
-    expect(messages.map((m) => m.topic)).toEqual([
-      `ioto/device/${id}/sync/UPSERT`,
-      `ioto/device/${id}/sync/REMOVE`,
-    ]);
+    expect(messages.map((m) => m.topic)).toEqual([`ioto/device/${id}/sync/UPSERT`, `ioto/device/${id}/sync/REMOVE`]);
     expect(messages[0]!.item).toMatchObject({
       _type: "Store",
       sk: "s#setpoint",
