@@ -34,12 +34,7 @@ export async function getItem(ctx: CallContext, input: ItemInput) {
   const scope = await callScope(ctx, input.deviceId);
   const model = modelOrThrow(scope, input._type);
   const key = itemKeyOrThrow(scope, model, itemFields(input));
-  const item = await findDeviceItem(db(), {
-    accountId: scope.accountId,
-    deviceId: scope.deviceId,
-    type: model.name,
-    key,
-  });
+  const item = await findDeviceItem(db(), itemName(scope, model.name, key));
   if (!item) throw notFound(`Cannot find this ${model.name} item`);
   return genericView(item);
 }
