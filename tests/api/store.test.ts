@@ -86,9 +86,12 @@ describe("Store", () => {
     expect(set.status, set.text).toBe(200);
     expect(set.json.data).toMatchObject({ deviceId: mine.id, value: 21.5 });
     expect(await outbox(mine.id)).toEqual([]);
-    const foreign = await call("/tok/store/get", { token: mine.token, body: { deviceId: other.id, key: "temp" } });
-    expect([foreign.status, foreign.json.type]).toEqual([404, "not_found"]);
     await call("/api/store/set", { token: me.token, body: { deviceId: other.id, key: "temp", value: 5 } });
+    // Another device of the same account is as absent to a device token as one of another account.
+    for (const path of ["/tok/store/get", "/tok/store/remove"]) {
+      const foreign = await call(path, { token: mine.token, body: { deviceId: other.id, key: "temp" } });
+      expect([foreign.status, foreign.json.type], path).toEqual([404, "not_found"]);
+    }
     const listed = await call("/tok/store/find", { token: mine.token });
     expect(listed.json.data.map((v: { deviceId: string }) => v.deviceId)).toEqual([mine.id]);
     const removed = await call("/tok/store/remove", { token: mine.token, body: { key: "temp" } });
