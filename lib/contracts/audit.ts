@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "device.claim",
   "device.release",
   "device.provision",
+  "device.command",
   "product.create",
   "product.remove",
   "product.token_rotate",

@@ -5,10 +5,12 @@ import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
 import { fileController } from "./file";
 import { firmwareController } from "./firmware";
+import { genericController } from "./generic";
 import type { VerbHandler } from "./implement";
 import { metricController } from "./metric";
 import { productController } from "./product";
 import { provisionController } from "./provision";
+import { storeController } from "./store";
 import { tokenController } from "./token";
 import { authLoginVerb, userController } from "./user";
 
@@ -26,6 +28,8 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...dashboardController,
   ...fileController,
   ...firmwareController,
+  ...storeController,
+  ...genericController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

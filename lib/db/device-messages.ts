@@ -13,3 +13,9 @@ export async function enqueueDeviceMessage(
 ): Promise<void> {
   await q.deviceMessage.create({ data: { deviceId, topic, payload } });
 }
+
+/** The payload of the device's oldest message on `topic` not yet delivered, if any. */
+export async function oldestPendingPayload(q: Queryable, deviceId: string, topic: string): Promise<string | undefined> {
+  const row = await q.deviceMessage.findFirst({ where: { deviceId, topic }, orderBy: { id: "asc" } });
+  return row?.payload;
+}

@@ -121,6 +121,21 @@ export async function updateAccountDevice(
   return (await q.device.updateMany({ where: { id, accountId }, data })).count === 1;
 }
 
+/**
+ * What a device says of itself in its synced Device item, unless the device row was written
+ * since (the last writer wins); scoped by account like every other write.
+ */
+export async function updateDeviceFromItem(
+  q: Queryable,
+  accountId: string,
+  id: string,
+  data: { name?: string; description?: string; model?: string },
+  itemUpdated: Date,
+): Promise<boolean> {
+  const { count } = await q.device.updateMany({ where: { id, accountId, updated: { lte: itemUpdated } }, data });
+  return count === 1;
+}
+
 export function returnToPool(q: Queryable, id: string, accountId: string) {
   return q.device.updateMany({
     where: { id, accountId },

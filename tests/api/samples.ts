@@ -114,6 +114,15 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "firmware/reports": (w) => ({ productId: w.product.id }),
   "provision/update": (w) => ({ id: w.aDevice, version: "1.0.0" }),
   "provision/updateReport": (w) => ({ id: w.aDevice, update: "1.0.0", success: true }),
+  "store/get": (w) => ({ deviceId: w.aDevice, key: "temperature" }),
+  "store/set": (w) => ({ deviceId: w.aDevice, key: "temperature", value: 21.5 }),
+  "store/find": (w) => ({ deviceId: w.aDevice }),
+  "store/remove": (w) => ({ deviceId: w.aDevice, key: "temperature" }),
+  "generic/find": (w) => ({ _type: "Store", deviceId: w.aDevice }),
+  "generic/get": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature" }),
+  "generic/create": (w) => ({ _type: "Log", deviceId: w.aDevice, message: "hello" }),
+  "generic/update": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature", value: 22 }),
+  "generic/remove": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature" }),
 };
 
 /** A file aDevice stored, by its ID. */
@@ -178,6 +187,7 @@ export async function snapshot(): Promise<string> {
     q.storedFile.findMany({ orderBy: { id: "asc" } }),
     q.firmwareRelease.findMany({ orderBy: { id: "asc" } }),
     q.updateReport.findMany({ orderBy: { id: "asc" } }),
+    q.deviceItem.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));
