@@ -15,6 +15,10 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().optional(),
   MQTT_PORT: intFrom(8883, 1),
+  // The broker's public host name: its server certificate names it and devices connect to it.
+  MQTT_HOST: z.string().min(1).default("localhost"),
+  // Publishes per second one device may send; past it the device is throttled. 0 turns it off.
+  MQTT_DEVICE_MESSAGES_PER_SECOND: intFrom(100),
   AUTH_SECRET: z.string().min(32).optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -51,6 +55,8 @@ export interface Env {
   databaseUrl: string;
   engine: "sqlite" | "postgres";
   mqttPort: number;
+  mqttHost: string;
+  mqttDeviceMessagesPerSecond: number;
   authSecret: string;
   encryptionKey: Buffer;
   signup: "open" | "closed";
@@ -122,6 +128,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     databaseUrl,
     engine: /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgres" : "sqlite",
     mqttPort: e.MQTT_PORT,
+    mqttHost: e.MQTT_HOST,
+    mqttDeviceMessagesPerSecond: e.MQTT_DEVICE_MESSAGES_PER_SECOND,
     authSecret: e.AUTH_SECRET ?? generated!.AUTH_SECRET,
     encryptionKey: Buffer.from(e.ENCRYPTION_KEY ?? generated!.ENCRYPTION_KEY, "hex"),
     signup: e.SIGNUP,
