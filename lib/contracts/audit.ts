@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "user.remove",
   "device.claim",
   "device.release",
+  "device.provision",
   "product.create",
   "product.remove",
   "product.token_rotate",

@@ -6,11 +6,12 @@ import { deviceController, registerDeviceVerb } from "./device";
 import type { VerbHandler } from "./implement";
 import { metricController } from "./metric";
 import { productController } from "./product";
+import { provisionController } from "./provision";
 import { tokenController } from "./token";
 import { authLoginVerb, userController } from "./user";
 
 // The registry: the single source for routing and the OpenAPI document. A verb a later issue owns
-// (provision, alert…) is simply absent, so it answers unrecognized_request.
+// (alert…) is simply absent, so it answers unrecognized_request.
 export const controllerVerbs: readonly VerbHandler[] = [
   ...accountController,
   ...userController,
@@ -18,6 +19,7 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...productController,
   ...auditController,
   ...deviceController,
+  ...provisionController,
   ...metricController,
   ...dashboardController,
 ];

@@ -103,6 +103,11 @@ export async function touchDeviceAccessed(q: Queryable, id: string, now: Date, n
   return count === 1;
 }
 
+/** A claimed device that holds a certificate now; scoped by account like every write after a read. */
+export async function markProvisioned(q: Queryable, id: string, accountId: string): Promise<boolean> {
+  return (await q.device.updateMany({ where: { id, accountId }, data: { state: "provisioned" } })).count === 1;
+}
+
 export const countCountedDevices = (q: Queryable, accountId: string) =>
   q.device.count({ where: { accountId, test: false } });
 

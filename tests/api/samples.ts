@@ -2,7 +2,7 @@ import { controllerVerbs, specialVerbs } from "../../lib/controllers";
 import { verbPath, type VerbContract } from "../../lib/contracts/verb";
 import { db } from "../../lib/db/client";
 import { call, claimId, unique } from "./client";
-import { claimedDevice, cloudToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
+import { cloudToken, deviceWithToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
 
 // One valid body per verb, made against a world the test builds: the registry-driven suites
 // (tenant isolation, bad input) start from these. A verb without a sample fails the coverage test.
@@ -12,6 +12,9 @@ export interface World {
   b: Session;
   boss: Session;
   aDevice: string;
+  /** The device token of aDevice, and of a device of account B: device verbs are theirs. */
+  aDeviceToken: string;
+  bDeviceToken: string;
   aToken: { id: string };
   /** Account A's Fleet dashboard, which every account starts with. */
   aDashboard: string;
@@ -21,7 +24,8 @@ export interface World {
 export async function buildWorld(): Promise<World> {
   const boss = await owner();
   const [a, b] = [await tenant(), await tenant()];
-  const aDevice = await claimedDevice(a);
+  const { id: aDevice, token: aDeviceToken } = await deviceWithToken(a);
+  const { token: bDeviceToken } = await deviceWithToken(b);
   await cloudToken(a);
   const tokens = await call("/api/token/find", { token: a.token });
   const dashboards = await call("/api/dashboard/find", { token: a.token });
@@ -30,6 +34,8 @@ export async function buildWorld(): Promise<World> {
     b,
     boss,
     aDevice,
+    aDeviceToken,
+    bDeviceToken,
     aToken: { id: tokens.json.data[0].id },
     aDashboard: dashboards.json.data[0].id,
     product: await product(),
@@ -90,6 +96,11 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "metric/getMetricList": () => ({}),
   "metric/get": () => ({ metric: "temperature" }),
   "metric/latest": (w) => ({ deviceId: w.aDevice }),
+  "device/provision": (w) => ({ id: w.aDevice }),
+  "provision/getCerts": (w) => ({ id: w.aDevice }),
+  "device/getCreds": () => ({}),
+  "provision/getCreds": () => ({}),
+  "device/getCertificates": (w) => ({ id: w.aDevice }),
 };
 
 export const everyVerb: VerbContract[] = [
@@ -98,11 +109,15 @@ export const everyVerb: VerbContract[] = [
   specialVerbs.registerDevice.contract,
 ];
 
+/** Verbs only a device may call (provisioning): reached on /tok with a device token. */
+export const deviceOnly = (contract: VerbContract) => contract.allow.every((grant) => grant === "device");
+
 /** Where a verb is called from, and with which credential, to reach its contract. */
 export function endpoint(contract: VerbContract, w: World): { path: string; token?: string } {
   if (contract === specialVerbs.authLogin.contract) return { path: "/api/auth" };
   if (contract === specialVerbs.registerDevice.contract)
     return { path: "/builder/device/register", token: w.product.token };
+  if (deviceOnly(contract)) return { path: `/tok/${verbPath(contract)}`, token: w.aDeviceToken };
   return { path: `/api/${verbPath(contract)}`, token: contract.allow.includes("public") ? undefined : w.boss.token };
 }
 
@@ -121,6 +136,9 @@ export async function snapshot(): Promise<string> {
     q.idempotencyKey.findMany({ orderBy: [{ accountId: "asc" }, { key: "asc" }] }),
     q.$queryRawUnsafe(`SELECT count(*) AS "points", sum("value") AS "total" FROM "MetricPoint"`),
     q.dashboard.findMany({ orderBy: { id: "asc" } }),
+    q.pkiCredential.findMany({ orderBy: { name: "asc" } }),
+    q.deviceCertificate.findMany({ orderBy: { serial: "asc" } }),
+    q.deviceMessage.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));
