@@ -14,11 +14,20 @@ import { deviceTopicPrefix, maySubscribe, operationOf } from "./topics";
 // seam. aedes speaks MQTT; this file decides who may connect, what a device may read and write,
 // and how messages reach a device.
 
+export interface Credentials {
+  caPem: string;
+  certificatePem: string;
+  keyPem: string;
+}
+
 export interface EmbeddedBrokerOptions {
   /** 0 takes any free port (tests). */
   port: number;
-  /** The CA that issues device certificates, and the broker's own certificate and key. */
-  tls: { caPem: string; certificatePem: string; keyPem: string };
+  /**
+   * The CA that issues device certificates, and the broker's own certificate and key: read at
+   * start and every hour after, so a renewed server certificate is served without a restart.
+   */
+  credentials(): Promise<Credentials>;
   /** The device a client certificate (DER) names while it is in good standing, else null. */
   standing(certificate: Buffer): Promise<DeviceIdentity | null>;
   /** Where device events go; given the broker so replies can be sent through it. */
@@ -31,6 +40,7 @@ export interface EmbeddedBrokerOptions {
 export const MAX_INCOMING_PACKET = 256 * 1024;
 /** Devices offer AWS IoT's protocol name; `mqtt` is the registered one. */
 const ALPN = ["x-amzn-mqtt-ca", "mqtt"];
+const CREDENTIALS_CHECK_MS = 3_600_000;
 /** Requests a device may have waiting for a handler before further publishes count as excess. */
 const MAX_PENDING_PUBLISHES = 1000;
 
@@ -64,6 +74,12 @@ export function publishPacketSize(topic: string, payload: Buffer): number {
   return 1 + lengthBytes + remaining;
 }
 
+const secureContextOptions = (credentials: Credentials) => ({
+  ca: [credentials.caPem],
+  cert: credentials.certificatePem,
+  key: credentials.keyPem,
+});
+
 export class EmbeddedBroker implements DeviceBroker {
   private readonly aedes: Aedes;
   private readonly server: Server;
@@ -77,7 +93,12 @@ export class EmbeddedBroker implements DeviceBroker {
   private readonly addressRefusals = new RefusalThrottle(ADDRESS_REFUSALS);
   private readonly certificateRefusals = new RefusalThrottle(CERTIFICATE_REFUSALS);
 
-  private constructor(private readonly options: EmbeddedBrokerOptions) {
+  private readonly credentialsTimer: NodeJS.Timeout;
+
+  private constructor(
+    private readonly options: EmbeddedBrokerOptions,
+    credentials: Credentials,
+  ) {
     this.events = options.events(this);
     this.aedes = new Aedes({
       // Every session is clean and a will is not part of the protocol: nothing outlives a connection.
@@ -125,11 +146,8 @@ export class EmbeddedBroker implements DeviceBroker {
       log.debug("mqtt client error", { deviceId: client.id, error: error.message }),
     );
 
-    const { caPem, certificatePem, keyPem } = options.tls;
     this.server = createServer({
-      ca: [caPem],
-      cert: certificatePem,
-      key: keyPem,
+      ...secureContextOptions(credentials),
       requestCert: true,
       rejectUnauthorized: true,
       // Called only when the client offers protocols; a client offering none is served too.
@@ -144,10 +162,17 @@ export class EmbeddedBroker implements DeviceBroker {
       this.addressRefusals.refused(socket.remoteAddress ?? "", Date.now());
     });
     this.server.on("secureConnection", (socket) => void this.accept(socket));
+    this.credentialsTimer = setInterval(() => {
+      options.credentials().then(
+        (renewed) => this.server.setSecureContext(secureContextOptions(renewed)),
+        (error: unknown) => log.error("mqtt server credentials not renewed", { error: String(error) }),
+      );
+    }, CREDENTIALS_CHECK_MS);
+    this.credentialsTimer.unref();
   }
 
   static async start(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
-    const broker = new EmbeddedBroker(options);
+    const broker = new EmbeddedBroker(options, await options.credentials());
     await broker.aedes.listen();
     await new Promise<void>((resolve, reject) => {
       broker.server.once("error", reject);
@@ -188,6 +213,7 @@ export class EmbeddedBroker implements DeviceBroker {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.credentialsTimer);
     await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await Promise.all(this.stateChanges.values());
