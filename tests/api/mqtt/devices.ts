@@ -86,3 +86,12 @@ export function nextMessage(client: MqttClient, topic: string): Promise<Buffer> 
     client.on("message", onMessage);
   });
 }
+
+/** The QoS the broker grants each filter; 128 is a refusal (mqtt.js reports one as an error). */
+export async function grantedQos(client: MqttClient, filters: string[]): Promise<number[]> {
+  try {
+    return (await client.subscribeAsync(filters, { qos: 1 })).map((grant) => grant.qos);
+  } catch (error) {
+    return (error as { packet: { granted: number[] } }).packet.granted;
+  }
+}
