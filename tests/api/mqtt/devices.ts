@@ -5,6 +5,7 @@ import { startDeviceBroker } from "../../../lib/broker/embedded/start";
 import { deviceCaPem } from "../../../lib/pki";
 import { call } from "../client";
 import { deviceWithToken, type Session } from "../fixtures";
+import { watchPackets, type SeenPacket } from "./wire";
 
 // Devices as the agent is to the broker: provisioned through the API, connected over real mutual
 // TLS with mqtt.js, offering the agent's ALPN protocol name.
@@ -45,20 +46,24 @@ export async function deviceOptions(
   };
 }
 
-export type DeviceClient = MqttClient & { connack: IConnackPacket };
+/** A connected device's client, its CONNACK, and every packet its socket received (wire.ts). */
+export type DeviceClient = MqttClient & { connack: IConnackPacket; seen: SeenPacket[] };
 
 export async function connectDevice(
   broker: EmbeddedBroker,
   device: ProvisionedDevice,
   overrides: IClientOptions = {},
+  /** Another way to the broker (a proxy in front of it). */
+  port = broker.port,
 ): Promise<DeviceClient> {
-  const client = mqtt.connect(`mqtts://localhost:${broker.port}`, await deviceOptions(device, overrides));
+  const client = mqtt.connect(`mqtts://localhost:${port}`, await deviceOptions(device, overrides));
+  const seen = watchPackets(client);
   const connack = await new Promise<IConnackPacket>((resolve, reject) => {
     client.once("connect", resolve);
     client.once("error", reject);
     client.once("close", () => reject(new Error("closed before CONNACK")));
   });
-  return Object.assign(client, { connack });
+  return Object.assign(client, { connack, seen });
 }
 
 /** How a refused connection ends: the CONNACK's return code, or the TLS error; never a connection. */

@@ -89,7 +89,7 @@ describe("device topics", () => {
     const me = await tenant();
     const [device, victim] = [await provisionedDevice(me), await provisionedDevice(me)];
     const client = await connectDevice(broker, device);
-    const closed = new Promise((resolve) => client.once("close", resolve));
+    const closed = new Promise<void>((resolve) => client.once("close", () => resolve()));
     const body = JSON.stringify({ metric: "forged", value: 1, dimensions: [{ Device: victim.id }] });
     client.publish(`$aws/rules/IotoDevice/ioto/service/${victim.id}/metric/set`, body, { qos: 1 });
     await closed;
