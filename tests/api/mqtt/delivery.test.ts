@@ -29,12 +29,17 @@ async function roundTrip(client: DeviceClient, deviceId: string): Promise<void> 
   await expect.poll(() => count(client.seen, "suback")).toBe(subacks + 1);
 }
 
-/** Packets in one buffer, parsed by mqtt.js's own parser. */
+/** Whole packets in one buffer, by mqtt.js's own parser; a piece of a packet counts as none. */
 function packetsIn(bytes: Buffer): number {
   let packets = 0;
   const parser = mqttPacket.parser({ protocolVersion: 4 });
   parser.on("packet", () => packets++);
-  parser.parse(bytes);
+  parser.on("error", () => (packets = 0));
+  try {
+    parser.parse(bytes);
+  } catch {
+    return 0;
+  }
   return packets;
 }
 
@@ -56,14 +61,29 @@ describe("delivery to a device", () => {
     // A request answered at once: its PUBACK and the reply leave back to back.
     const request = { metric: "none", dimensions: { Device: device.id }, period: 60, statistic: "avg" };
     await client.publishAsync(`ioto/service/${device.id}/metric/get/1`, JSON.stringify(request), { qos: 1 });
-    const sent = [1, 200, 3000].map((size, i) => broker.send(device.id, `ioto/device/${device.id}/x/${i}`, "a".repeat(size)));
+    // Publishes arriving together are acknowledged together: five PUBACKs written in one tick.
+    const body = JSON.stringify({ metric: "m", value: 1 });
+    await Promise.all(
+      [1, 2, 3, 4, 5].map(() => client.publishAsync(`ioto/service/${device.id}/metric/set`, body, { qos: 1 })),
+    );
+    const sent = [1, 200, 3000].map((size, i) =>
+      broker.send(device.id, `ioto/device/${device.id}/x/${i}`, "a".repeat(size)),
+    );
     expect(await Promise.all(sent)).toEqual([true, true, true]);
     await roundTrip(client, device.id);
 
     // On the wire: one record per packet, of the packet's size.
-    expect(client.seen.map((packet) => packet.cmd)).toEqual(
-      ["connack", "suback", "puback", "publish", "publish", "publish", "publish", "suback"],
-    );
+    expect(client.seen.map((packet) => packet.cmd)).toEqual([
+      "connack",
+      "suback",
+      "puback",
+      "publish",
+      ...Array(5).fill("puback"),
+      "publish",
+      "publish",
+      "publish",
+      "suback",
+    ]);
     expect(proxy.records.map((length) => length - GCM_OVERHEAD)).toEqual(client.seen.map((packet) => packet.size));
     // At the broker: one whole packet per write, each after the previous one's callback.
     const made = await writes;

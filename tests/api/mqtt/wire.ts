@@ -12,7 +12,8 @@ export interface SeenPacket {
   size: number;
 }
 
-const lengthBytes = (remaining: number) => (remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4);
+const lengthBytes = (remaining: number) =>
+  remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4;
 
 /** Every packet that reaches the client's socket, parsed on its own (mqtt.js may still hold it). */
 export function watchPackets(client: MqttClient): SeenPacket[] {
