@@ -1,5 +1,6 @@
 import mqttPacket from "mqtt-packet";
-import type { TLSSocket } from "node:tls";
+import type { IClientOptions } from "mqtt";
+import type { ConnectionOptions, TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedBroker } from "../../../lib/broker/embedded/broker";
 import { tenant } from "../fixtures";
@@ -44,8 +45,8 @@ function packetsIn(bytes: Buffer): number {
 }
 
 // AES-GCM under TLS 1.2: a record's length is its plaintext plus an 8-byte nonce and a 16-byte tag.
-const TLS12_GCM = {
-  maxVersion: "TLSv1.2" as const,
+const TLS12_GCM: IClientOptions & ConnectionOptions = {
+  maxVersion: "TLSv1.2",
   ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256",
 };
 const GCM_OVERHEAD = 24;
