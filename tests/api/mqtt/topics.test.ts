@@ -48,6 +48,26 @@ describe("device topics", () => {
     await client.endAsync();
   });
 
+  it("accepts a 128 KiB publish, and cuts off a device whose packet exceeds the 256 KiB bound", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    const client = await connectDevice(broker, device);
+    const topic = `ioto/service/${device.id}/metric/set`;
+    // The agent's extra fields are ignored, as over HTTP; this one only makes the packet large.
+    const large = JSON.stringify({
+      metric: "big",
+      value: 1,
+      dimensions: [{ Device: device.id }],
+      pad: "x".repeat(128 * 1024),
+    });
+    await client.publishAsync(topic, large, { qos: 1 });
+    await expect.poll(async () => (await stored(me, device.id, "big")).count).toBe(1);
+    const closed = new Promise<void>((resolve) => client.once("close", () => resolve()));
+    client.publish(topic, "x".repeat(256 * 1024), { qos: 1 });
+    await closed;
+    client.end(true);
+  });
+
   it("never forwards a device's publish to any subscriber", async () => {
     const me = await tenant();
     const [a, b] = [await provisionedDevice(me), await provisionedDevice(me)];
