@@ -9,11 +9,14 @@ import { deviceOps, type DeviceOp } from "./index";
 // connection state.
 
 /** The operation a topic's rest names, by its longest known prefix; what follows is the request's sequence. */
-export function findDeviceOp(op: string): { handle: DeviceOp; rest: string } | null {
+export function findDeviceOp(
+  op: string,
+  ops: Readonly<Record<string, DeviceOp>> = deviceOps,
+): { handle: DeviceOp; rest: string } | null {
   const parts = op.split("/");
   for (let length = parts.length; length > 0; length--) {
     const name = parts.slice(0, length).join("/");
-    if (Object.hasOwn(deviceOps, name)) return { handle: deviceOps[name]!, rest: parts.slice(length).join("/") };
+    if (Object.hasOwn(ops, name)) return { handle: ops[name]!, rest: parts.slice(length).join("/") };
   }
   return null;
 }

@@ -140,5 +140,9 @@ describe("device operations", () => {
     expect(findDeviceOp("metric")).toBeNull();
     expect(findDeviceOp("constructor")).toBeNull();
     expect(findDeviceOp("nothing/here")).toBeNull();
+    const none = async () => [];
+    const nested = { db: none, "db/syncDown": none };
+    expect(findDeviceOp("db/syncDown/4", nested)?.rest).toBe("4");
+    expect(findDeviceOp("db/other", nested)?.rest).toBe("other");
   });
 });
