@@ -18,6 +18,8 @@ const schema = z.object({
   // The broker's public host name: handed to devices as their endpoint and named by its server
   // certificate (decision 013).
   MQTT_HOST: z.string().min(1).default("localhost"),
+  // Publishes per second one device may send; past it the device is throttled (decision 015). 0 turns it off.
+  MQTT_DEVICE_MESSAGES_PER_SECOND: intFrom(100),
   // Validity of a device's client certificate; the device provisions again for a new one.
   DEVICE_CERT_DAYS: intFrom(30, 1),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -57,6 +59,7 @@ export interface Env {
   engine: "sqlite" | "postgres";
   mqttPort: number;
   mqttHost: string;
+  mqttDeviceMessagesPerSecond: number;
   deviceCertDays: number;
   authSecret: string;
   encryptionKey: Buffer;
@@ -130,6 +133,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     engine: /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgres" : "sqlite",
     mqttPort: e.MQTT_PORT,
     mqttHost: e.MQTT_HOST,
+    mqttDeviceMessagesPerSecond: e.MQTT_DEVICE_MESSAGES_PER_SECOND,
     deviceCertDays: e.DEVICE_CERT_DAYS,
     authSecret: e.AUTH_SECRET ?? generated!.AUTH_SECRET,
     encryptionKey: Buffer.from(e.ENCRYPTION_KEY ?? generated!.ENCRYPTION_KEY, "hex"),

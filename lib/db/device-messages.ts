@@ -19,3 +19,29 @@ export async function oldestPendingPayload(q: Queryable, deviceId: string, topic
   const row = await q.deviceMessage.findFirst({ where: { deviceId, topic }, orderBy: { id: "asc" } });
   return row?.payload;
 }
+
+export interface DeviceMessageRow {
+  id: number;
+  deviceId: string;
+  topic: string;
+  payload: string;
+  attempts: number;
+}
+
+/** The messages due for delivery, oldest first. */
+export const findDueDeviceMessages = (q: Queryable, now: Date, limit: number): Promise<DeviceMessageRow[]> =>
+  q.deviceMessage.findMany({
+    where: { due: { lte: now } },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { id: true, deviceId: true, topic: true, payload: true, attempts: true },
+  });
+
+export async function deleteDeviceMessages(q: Queryable, ids: number[]): Promise<void> {
+  await q.deviceMessage.deleteMany({ where: { id: { in: ids } } });
+}
+
+/** Another attempt later. */
+export async function postponeDeviceMessage(q: Queryable, id: number, attempts: number, due: Date): Promise<void> {
+  await q.deviceMessage.updateMany({ where: { id }, data: { attempts, due } });
+}

@@ -164,3 +164,22 @@ export const releaseAllDevices = (q: Queryable, accountId: string) =>
     where: { accountId },
     data: BACK_TO_POOL,
   });
+
+/**
+ * The broker's word on a device's connection, with the contact as its last-seen time. Scoped by
+ * account: a device released meanwhile is back in the pool, offline, and stays so.
+ */
+export async function setDeviceConnection(
+  q: Queryable,
+  id: string,
+  accountId: string,
+  connection: "online" | "offline",
+  now: Date,
+): Promise<boolean> {
+  return (await q.device.updateMany({ where: { id, accountId }, data: { connection, accessed: now } })).count === 1;
+}
+
+/** Every device some broker last reported online, reported offline: answers how many. */
+export async function markOnlineDevicesOffline(q: Queryable): Promise<number> {
+  return (await q.device.updateMany({ where: { connection: "online" }, data: { connection: "offline" } })).count;
+}

@@ -1,4 +1,5 @@
 import type { DeviceIdentity } from "../broker/seam";
+import { metricOps } from "./metric";
 import { storeGet, storeSet } from "./store";
 import { syncToCloud, syncToDevice } from "./sync";
 
@@ -18,6 +19,7 @@ export type DeviceOp = (device: DeviceIdentity, payload: Buffer, rest: string) =
 
 /** The operations devices may publish; filled by each part of the device protocol. */
 export const deviceOps: Readonly<Record<string, DeviceOp>> = {
+  ...metricOps,
   "store/set": storeSet,
   "store/get": storeGet,
   "db/syncToDynamo": syncToCloud,

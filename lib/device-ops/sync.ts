@@ -5,7 +5,7 @@ import { log } from "../log";
 import { deviceScope } from "../services/device-items/access";
 import { syncDown, syncUp, syncUpMessage } from "../services/device-items/sync";
 import { deviceTopic, UPSERT, wireItem } from "../services/device-items/wire";
-import { payloadObject } from "./as-device";
+import { payloadObject } from "./invoke";
 import type { DeviceReply } from "./index";
 
 // db/syncToDynamo → sync/SYNC {seq, keys, updated} (and, for a change older than the cloud's item,
