@@ -17,7 +17,7 @@ for (const [width, height] of [
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height } });
 
-    test("last seen follows the device's calls, and the connection is not claimed", async ({
+    test("last seen follows the device's calls, and a device that only calls over HTTP is offline", async ({
       page,
       request,
     }, testInfo) => {
