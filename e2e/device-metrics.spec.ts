@@ -85,7 +85,7 @@ for (const [width, height] of [
 
       // Last seen and the connection stay on the page: sending metrics counts as contact.
       await expect(page.getByText("Last seen", { exact: true })).toBeVisible();
-      await expect(page.getByText("not reported")).toBeVisible();
+      await expect(page.getByText("offline", { exact: true })).toBeVisible();
 
       const charts = page.getByRole("region", { name: "Charts" });
       await expect(charts.getByRole("link", { name: "24 h" })).toHaveAttribute("aria-current", "true");

@@ -19,6 +19,7 @@ export async function agents(request: APIRequestContext) {
   ).json();
   const token = product.data.token as string;
   return {
+    product: { id: product.data.id as string, name: product.data.name as string },
     register: async (id: string) => {
       const answer = await request.post("/builder/device/register", {
         data: { id },

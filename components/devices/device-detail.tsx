@@ -12,10 +12,18 @@ import { ErrorNotice } from "../ui/notice";
 import { PageHeader } from "../ui/page-header";
 import { DeviceEditForm } from "./device-edit-form";
 import { Time } from "../ui/time";
-import { Connection, CONNECTION_NOTE } from "./connection";
+import { Connection } from "./connection";
+import { DeviceCertificate } from "./device-certificate";
 import { DeviceCharts } from "./device-charts";
-import { LatestValues, LIVE_REFETCH_MS } from "./latest-values";
+import { DeviceCommands } from "./device-commands";
+import { DeviceFiles } from "./device-files";
+import { DeviceLogs } from "./device-logs";
+import { DeviceStore } from "./device-store";
+import { LatestValues } from "./latest-values";
 import { ReleaseDevice } from "./release-device";
+
+/** The broker writes connects and disconnects as they happen: the page asks again this often while it is visible. */
+const CONNECTION_REFETCH_MS = 5_000;
 
 function Fields({ device }: { device: DeviceView }) {
   const rows: Array<[string, ReactNode]> = [
@@ -23,14 +31,8 @@ function Fields({ device }: { device: DeviceView }) {
     ["Product", device.product],
     ["Model", device.model || "—"],
     ["State", device.state],
+    ["Connection", <Connection key="connection" connection={device.connection} />],
     ["Last seen", <Time key="accessed" value={device.accessed} never="never" />],
-    [
-      "Connection",
-      <>
-        <Connection connection={device.connection} />
-        <span className="mt-1 block text-xs text-muted">{CONNECTION_NOTE}</span>
-      </>,
-    ],
     ["Version", device.version || "—"],
     ["Test device", device.test ? "yes" : "no"],
     ["Registered", <Time key="registered" value={device.registered} />],
@@ -51,11 +53,11 @@ function Fields({ device }: { device: DeviceView }) {
 export function DeviceDetail({ id }: { id: string }) {
   const api = useApi();
   const isAdmin = roleAllows(useCurrentRole(), ["admin"]);
-  // Read again with the latest values, so Last seen follows a device that is sending.
+  // react-query pauses the interval in a hidden tab, so only a page someone looks at polls.
   const device = useQuery({
     queryKey: deviceKeys.detail(id),
     queryFn: () => api.call(getDevice, { id }),
-    refetchInterval: LIVE_REFETCH_MS,
+    refetchInterval: CONNECTION_REFETCH_MS,
   });
 
   return (
@@ -76,6 +78,15 @@ export function DeviceDetail({ id }: { id: string }) {
             <LatestValues deviceId={device.data.id} />
           </div>
           <DeviceCharts deviceId={device.data.id} />
+          <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
+            <DeviceStore deviceId={device.data.id} />
+            <DeviceCommands device={device.data} />
+            <DeviceCertificate deviceId={device.data.id} />
+            <DeviceFiles deviceId={device.data.id} />
+          </div>
+          <div className="mt-6">
+            <DeviceLogs deviceId={device.data.id} />
+          </div>
           {isAdmin && (
             <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
               <DeviceEditForm device={device.data} />

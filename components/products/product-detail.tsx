@@ -11,6 +11,9 @@ import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
 import { Time } from "../ui/time";
 import { DeviceSnippets } from "./device-snippets";
+import { ProductDataSchema } from "./product-data-schema";
+import { ProductFirmware } from "./product-firmware";
+import { ProductUpdateReports } from "./product-update-reports";
 import { RotateToken } from "./rotate-token";
 
 // product/get: the token is read again each time (it lives in firmware, so the owner may see it at will).
@@ -59,6 +62,9 @@ export function ProductDetail({ id, onClose }: { id: string; onClose: () => void
             </div>
           </div>
           <DeviceSnippets token={product.data.token} />
+          <ProductDataSchema product={product.data} />
+          <ProductFirmware productId={product.data.id} />
+          <ProductUpdateReports productId={product.data.id} />
           <RotateToken product={product.data} />
         </div>
       )}

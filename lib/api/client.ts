@@ -72,22 +72,14 @@ export function apiClient(token: string, onSessionEnded: () => void = () => {}) 
         body: JSON.stringify(input),
       });
     } catch {
-      throw new ApiClientError(0, "network_error", "The cloud could not be reached: check your connection", null);
+      throw NETWORK_ERROR();
     }
-    const requestId = response.headers.get("X-Request-ID");
-    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (response.ok) return body;
-    const message = typeof body?.message === "string" ? body.message : `Request failed (${response.status})`;
-    const fields = Array.isArray(body?.fields) ? (body.fields as Array<{ name: string; message: string }>) : [];
-    const error = new ApiClientError(
-      response.status,
-      String(body?.type ?? "unknown_error"),
-      message,
-      requestId,
-      fields,
-    );
-    if (error.sessionEnded) onSessionEnded();
-    throw error;
+    try {
+      return await answerOf(response);
+    } catch (error) {
+      if (error instanceof ApiClientError && error.sessionEnded) onSessionEnded();
+      throw error;
+    }
   }
 
   return {
@@ -110,6 +102,37 @@ export function apiClient(token: string, onSessionEnded: () => void = () => {}) 
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
+
+const NETWORK_ERROR = () =>
+  new ApiClientError(0, "network_error", "The cloud could not be reached: check your connection", null);
+
+/** A JSON answer's body, or the API's error it carries (the JSON error model) as an ApiClientError. */
+async function answerOf(response: Response): Promise<unknown> {
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response.ok) return body;
+  const message = typeof body?.message === "string" ? body.message : `Request failed (${response.status})`;
+  const fields = Array.isArray(body?.fields) ? (body.fields as Array<{ name: string; message: string }>) : [];
+  const requestId = response.headers.get("X-Request-ID");
+  throw new ApiClientError(response.status, String(body?.type ?? "unknown_error"), message, requestId, fields);
+}
+
+/**
+ * PUTs a file to a signed URL the API answered (a firmware image): the URL is its only credential,
+ * so no token goes with it. Answers what the file store answers; its refusals are the API's errors.
+ */
+export async function putToSignedUrl(url: string, file: Blob, contentType: string): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "PUT",
+      headers: { "Content-Type": contentType, Accept: "application/json" },
+      body: file,
+    });
+  } catch {
+    throw NETWORK_ERROR();
+  }
+  return answerOf(response);
+}
 
 function searchOf(query: ListQuery): string {
   const params = new URLSearchParams();

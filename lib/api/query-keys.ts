@@ -17,6 +17,17 @@ export const userKeys = keysFor("user");
 export const productKeys = keysFor("product");
 export const auditKeys = keysFor("audit");
 export const dashboardKeys = keysFor("dashboard");
+export const storeKeys = keysFor("store");
+/** Generic items of every model (Log, Command…): a list's filters carry the model and the device. */
+export const genericKeys = keysFor("generic");
+export const fileKeys = keysFor("file");
+export const firmwareKeys = {
+  ...keysFor("firmware"),
+  /** The devices' latest update reports (firmware/reports), one page per query. */
+  reports: (filters: Record<string, unknown>, query: ListQuery) => ["firmware", "reports", filters, query] as const,
+};
+/** A device's certificates (device/getCertificates), apart from the device itself, which is polled. */
+export const certificateKeys = { device: (deviceId: string) => ["certificate", deviceId] as const };
 /** Chart reads are keyed by the exact items asked, so each range, period and device is cached apart. */
 export const metricKeys = {
   all: () => ["metric"] as const,

@@ -16,6 +16,8 @@ interface PagedListOptions<C extends ListContract> {
   /** Size, sort and text filter; the cursor is added here. */
   query?: Omit<ListQuery, "next" | "prev">;
   enabled?: boolean;
+  /** Read the page again this often while the page is visible (a list a device keeps writing to). */
+  refetchInterval?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export function usePagedList<C extends ListContract>({
   input,
   query,
   enabled = true,
+  refetchInterval,
 }: PagedListOptions<C>) {
   const api = useApi();
   const [cursor, setCursor] = useState<Cursor>({});
@@ -38,6 +41,7 @@ export function usePagedList<C extends ListContract>({
     queryFn: () => api.list(contract, input, page),
     placeholderData: keepPreviousData,
     enabled,
+    refetchInterval,
   });
   return { list, setCursor, reset: () => setCursor({}), firstPage: !cursor.next && !cursor.prev };
 }

@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { FILE_COMMANDS } from "../files/signed-url";
 import { idField, timestamp } from "./common";
 import { defineList, defineVerb } from "./verb";
 
 // The file store (decision 016): devices store files through signed URLs; people read them.
+// Contracts reach the browser's bundle: nothing here imports server code (the signer imports this).
+
+export const FILE_COMMANDS = ["get", "put", "delete"] as const;
+export type FileCommand = (typeof FILE_COMMANDS)[number];
 
 /** The most a device stores in one file; a put asks for at most this. */
 export const MAX_DEVICE_FILE_BYTES = 100 * 1024 * 1024;

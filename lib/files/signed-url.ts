@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { env } from "../env";
+import { FILE_COMMANDS, type FileCommand } from "../contracts/file";
 import { accessDenied } from "../errors";
 
 // Signed file URLs (decision 016): `<APP_ORIGIN>/files/<grant>.<signature>`. The grant names one
@@ -10,8 +11,7 @@ import { accessDenied } from "../errors";
 // JSON string escapes, which matters because the agent reads getSignedUrl's answer with its quotes
 // trimmed rather than parsed.
 
-export const FILE_COMMANDS = ["get", "put", "delete"] as const;
-export type FileCommand = (typeof FILE_COMMANDS)[number];
+export type { FileCommand };
 
 const target = z.discriminatedUnion("kind", [
   /** A file a device stores under a name of its choosing. */
