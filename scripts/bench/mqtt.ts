@@ -94,6 +94,8 @@ async function bench(engine: BenchEngine): Promise<Result> {
     MQTT_PORT: String(MQTT_PORT),
     REGISTER_RATE_PER_MINUTE: "0",
     REGISTER_ADDRESS_RATE_PER_MINUTE: "0",
+    // The flood is over any sane per-device rate on purpose: it measures the path, not the throttle.
+    MQTT_DEVICE_MESSAGES_PER_SECOND: "0",
   });
   const pid = server.pid!;
   const probe = probeDatabase(database.url);
