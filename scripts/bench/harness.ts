@@ -133,20 +133,16 @@ export async function seedAccount(base: string, deviceIds: string[]): Promise<Be
   const login = await post("/api/auth", { email, password }, { Origin: base });
   const user = { Authorization: login.data.token as string, Origin: base };
   const productToken = (await post("/api/product/create", { name: "Bench product" }, user)).data.token as string;
+  const agent = { Authorization: `bearer ${productToken}` };
   const devices = [];
-  for (const id of deviceIds) devices.push(await claimedDevice(base, user, productToken, id));
+  for (const id of deviceIds) {
+    await post("/builder/device/register", { id }, agent);
+    await post("/api/device/claim", { id }, user);
+    devices.push({ id, token: (await post("/builder/device/register", { id }, agent)).token as string });
+  }
   const cloudToken = (await post("/api/token/create", { name: "bench", role: "admin" }, user)).data.token as string;
   const accountId = (await post("/api/account/get", {}, user)).data.id as string;
   return { accountId, email, password, user, productToken, cloud: { Authorization: cloudToken }, devices };
-}
-
-/** A device as its agent sees a claim: registered, claimed by `user`, registering again for its device token. */
-export async function claimedDevice(base: string, user: Headers, productToken: string, id: string) {
-  const post = poster(base);
-  const agent = { Authorization: `bearer ${productToken}` };
-  await post("/builder/device/register", { id }, agent);
-  await post("/api/device/claim", { id }, user);
-  return { id, token: (await post("/builder/device/register", { id }, agent)).token as string };
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
