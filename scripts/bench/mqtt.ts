@@ -17,6 +17,7 @@
 // clients each hold a socket per device: the hard limit of open files must allow it (Node raises
 // its own soft limit to the hard one); the run says how to raise it when it does not.
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "../../lib/server/build";
 import { benchEngines, machine, percentile, seedAccount, startServer, stopServer, type BenchEngine } from "./harness";
@@ -73,7 +74,7 @@ const wanted = new Set(values.engines.split(",").map((name) => name.trim().toLow
 interface Result {
   provisionMs: number;
   httpPointsPerSecond: number;
-  flood: { stored: number; acknowledged: number; storedCount: number; serverCpu: number };
+  flood: { stored: number; acknowledged: number; storedCount: number; serverCpu: number; clientCpu: number };
   connect: {
     perSecond: number;
     connected: number;
@@ -82,6 +83,7 @@ interface Result {
     rssPerConnection: number;
     clientRssPerConnection: number;
     serverCpu: number;
+    clientCpu: number;
   };
   steady: { lost: number; p50: number; p99: number; max: number; unseen: number; samples: number; serverCpu: number };
 }
@@ -159,6 +161,7 @@ async function messageRate(clients: ClientProcess, fleet: Fleet, probe: Database
   const before = await probe.points();
   const total = floodDevices * messages;
   const cpu = cpuSecondsOf(pid);
+  const clientCpu = cpuSecondsOf(clients.pid);
   const started = performance.now();
   const [flooded, stored] = await Promise.all([clients.flood(messages, WINDOW), storedBy(probe, before + total)]);
   const seconds = (stored.at - started) / 1000;
@@ -169,14 +172,17 @@ async function messageRate(clients: ClientProcess, fleet: Fleet, probe: Database
     acknowledged: flooded.sent / (flooded.ms / 1000),
     storedCount: stored.count - before,
     serverCpu,
+    clientCpu: (cpuSecondsOf(clients.pid) - clientCpu) / seconds,
   };
 }
 
 async function connectRate(clients: ClientProcess, fleet: Fleet, pid: number) {
   const rss = rssOf(pid);
   const cpu = cpuSecondsOf(pid);
+  const clientCpu = cpuSecondsOf(clients.pid);
   const connected = await clients.connect(fleet.devices, fleet.ca, CONNECT_CONCURRENCY);
   const serverCpu = (cpuSecondsOf(pid) - cpu) / (connected.ms / 1000);
+  const clientShare = (cpuSecondsOf(clients.pid) - clientCpu) / (connected.ms / 1000);
   // Connection events (the devices' online state) settle before memory is read.
   await sleep(5000);
   return {
@@ -187,6 +193,7 @@ async function connectRate(clients: ClientProcess, fleet: Fleet, pid: number) {
     rssPerConnection: (rssOf(pid) - rss) / connected.connected,
     clientRssPerConnection: connected.rss / connected.connected,
     serverCpu,
+    clientCpu: clientShare,
   };
 }
 
@@ -241,7 +248,7 @@ async function steadyLoad(clients: ClientProcess, fleet: Fleet, probe: DatabaseP
 const thousands = (value: number) => Math.round(value).toLocaleString("en-US");
 const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : `> ${SETTLE_MS / 1000} s`);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const cores = (share: number) => `${(share * 100).toFixed(0)} % of a core`;
+const cores = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 function table(engines: BenchEngine[], results: Result[]) {
   const rows: Array<[string, ...string[]]> = [];
@@ -253,10 +260,16 @@ function table(engines: BenchEngine[], results: Result[]) {
     "≥ 20,000",
   );
   row("  acknowledged by the broker (PUBACK, messages/s)", (r) => thousands(r.flood.acknowledged));
-  row("  server CPU while storing", (r) => cores(r.flood.serverCpu));
+  row(
+    "  CPU while storing, % of one core: server / clients",
+    (r) => `${cores(r.flood.serverCpu)} / ${cores(r.flood.clientCpu)}`,
+  );
   row(`HTTP /tok/metric/set, batches of ${BATCH_POINTS} (points/s)`, (r) => thousands(r.httpPointsPerSecond));
   row(`mutual-TLS connects, ${CONNECT_CONCURRENCY} at a time (CONNACKs/s)`, (r) => thousands(r.connect.perSecond));
-  row("  server CPU while connecting", (r) => cores(r.connect.serverCpu));
+  row(
+    "  CPU while connecting, % of one core: server / clients",
+    (r) => `${cores(r.connect.serverCpu)} / ${cores(r.connect.clientCpu)}`,
+  );
   row("devices connected at once", (r) => `${thousands(r.connect.connected)} of ${thousands(devices)}`, "10,000");
   row("  connections lost under the steady load", (r) => thousands(r.steady.lost), "0");
   row("server memory per connection (RSS)", (r) => kib(r.connect.rssPerConnection));
@@ -269,7 +282,7 @@ function table(engines: BenchEngine[], results: Result[]) {
     "  slowest; points never seen stored",
     (r) => `${seconds(r.steady.max)}; ${thousands(r.steady.unseen)} of ${thousands(r.steady.samples)}`,
   );
-  row("  server CPU under the steady load", (r) => cores(r.steady.serverCpu));
+  row("  server CPU under the steady load, % of one core", (r) => cores(r.steady.serverCpu));
   const header: [string, ...string[]] = ["", ...engines.map((engine) => engine.name), "target"];
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((cells) => cells[c]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
@@ -283,6 +296,7 @@ const engines = benchEngines((line) => wanted.has("postgres") && console.log(lin
   (engine) => wanted.has(engine.engine) || wanted.has(engine.name.toLowerCase()),
 );
 const results: Result[] = [];
+const loadBefore = loadavg()[0]!;
 for (const engine of engines) {
   console.log(`${engine.name}: measuring…`);
   results.push(await bench(engine));
@@ -292,7 +306,8 @@ console.log(
     `devices × ${messages} metric/set at QoS 1, ${WINDOW} unacknowledged each at most, after ${WARM_UP_MESSAGES} ` +
     `each to warm up. HTTP: ${CLIENTS} devices × ${HTTP_BATCHES} batches. Steady load: ${thousands(devices)} devices, ` +
     `one metric/set a minute each (${(devices / 60).toFixed(0)} messages/s), ${rounds} minute(s); stored points ` +
-    `polled every ${POLL_MS} ms. Server CPU is its process's user and system time over the phase's wall time.\n`,
+    `polled every ${POLL_MS} ms. CPU is each process's user and system time over the phase's wall time. ` +
+    `The machine's load average (1 min) was ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.\n`,
 );
 table(engines, results);
 console.log(

@@ -56,6 +56,10 @@ export class ClientProcess {
     });
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   private ask<T extends Answer>(command: Command): Promise<T> {
     return new Promise((resolve, reject) => {
       const exited = (code: number | null) => reject(new Error(`the client process exited with ${code}`));
