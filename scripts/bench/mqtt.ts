@@ -1,21 +1,24 @@
-// npm run bench:mqtt [-- --engines sqlite,postgres --devices 10000 --flood-devices 100 --messages 500 --rounds 2]
+// npm run bench:mqtt [-- --engines sqlite,postgres --devices 10000 --flood-devices 100 --messages 500
+//                       --rounds 2 --profile]
 // The broker on loopback, with the production server on a fresh database per engine (SQLite always;
 // PostgreSQL when BENCH_DATABASE_URL names a role that may create databases), and the devices'
-// mqtt.js clients in a process of their own (./mqtt/clients.ts):
-// - Messages: --flood-devices connected devices each publish --messages metric/set (QoS 1, up to
-//   WINDOW unacknowledged each, as the agent does not wait); the rate is counted into stored
-//   points (the database's raw points, polled), next to the rate the broker acknowledged them and
-//   to HTTP batch ingest (/tok/metric/set, batches of 1,000 points) in the same run.
-// - Connects: --devices devices connect, CONNECT_CONCURRENCY handshakes at a time (mutual TLS,
-//   then CONNECT and CONNACK); handshakes per second, and the server's resident memory per
-//   connection once all are connected.
+// mqtt.js clients in a process of their own (./mqtt/clients.ts). Every device is registered,
+// claimed and provisioned through the API first. Then, in this order:
+// - Connects: --devices devices connect, a quarter at a time, CONNECT_CONCURRENCY handshakes at a
+//   time (mutual TLS, then CONNECT and CONNACK): handshakes per second, and the server's resident
+//   memory per connection (the slope from the first quarter to the last).
 // - Steady load: those devices each send one metric a minute for --rounds minutes, spread evenly
 //   (an aggregate of devices/60 messages a second, in real time, not compressed); each device's
 //   value is the round, and the time from publish to stored is when a poll of its series' newest
-//   value (every POLL_MS) first sees it.
-// Every device is registered, claimed and provisioned through the API first. The server and the
-// clients each hold a socket per device: the hard limit of open files must allow it (Node raises
-// its own soft limit to the hard one); the run says how to raise it when it does not.
+//   value (every POLL_MS) first sees it. Connections lost meanwhile are counted.
+// - Messages: --flood-devices devices each publish --messages metric/set (QoS 1, up to WINDOW
+//   unacknowledged each: the agent does not wait), counted into stored points (the database's raw
+//   points, polled), beside the rate the broker acknowledged them and HTTP batch ingest
+//   (/tok/metric/set, batches of 1,000 points) on the same server.
+// Each process's CPU time is read from /proc; --profile also samples the server's CPU during the
+// flood and the last quarter of connects and says which layers the time went to (./mqtt/profile.ts).
+// The server and the clients each hold a socket per device: the limit of open files must allow it
+// (Node raises its own soft limit to the hard one); the run says how to raise it when it does not.
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -25,6 +28,7 @@ import { batchesStart, BATCH_POINTS, CLIENTS, deviceBatches, throughApi } from "
 import { ClientProcess, LATENCY_METRIC } from "./mqtt/clients";
 import { provisionFleet, type Fleet } from "./mqtt/fleet";
 import { cpuSecondsOf, probeDatabase, rssOf, type DatabaseProbe } from "./mqtt/probe";
+import { ServerProfiler } from "./mqtt/profile";
 
 const PORT = 3920;
 const MQTT_PORT = 8920;
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     "flood-devices": { type: "string", default: "100" },
     messages: { type: "string", default: "500" },
     rounds: { type: "string", default: "2" },
+    profile: { type: "boolean", default: false },
   },
 });
 const devices = Number(values.devices);
@@ -56,7 +61,7 @@ const rounds = Number(values.rounds);
 if (![devices, floodDevices, messages, rounds].every((n) => Number.isInteger(n) && n >= 1) || floodDevices > devices) {
   console.error(
     "usage: npm run bench:mqtt -- [--engines sqlite,postgres] [--devices N] [--flood-devices N ≤ devices] " +
-      "[--messages N per flood device] [--rounds N minutes of steady load]",
+      "[--messages N per flood device] [--rounds N minutes of steady load] [--profile]",
   );
   process.exit(2);
 }
@@ -69,12 +74,28 @@ if (openFiles < devices + 1024) {
   );
   process.exit(2);
 }
+const profiler = values.profile ? new ServerProfiler() : undefined;
+
+/** Runs a phase, under the server's profiler with --profile; answers where the server's time went. */
+async function phase<T>(pid: number, run: () => Promise<T>): Promise<{ result: T; where?: string }> {
+  if (!profiler) return { result: await run() };
+  const { result, shares } = await profiler.during(pid, run);
+  return { result, where: shares };
+}
+
 const wanted = new Set(values.engines.split(",").map((name) => name.trim().toLowerCase()));
 
 interface Result {
   provisionMs: number;
   httpPointsPerSecond: number;
-  flood: { stored: number; acknowledged: number; storedCount: number; serverCpu: number; clientCpu: number };
+  flood: {
+    stored: number;
+    acknowledged: number;
+    storedCount: number;
+    serverCpu: number;
+    clientCpu: number;
+    where?: string;
+  };
   connect: {
     perSecond: number;
     connected: number;
@@ -84,6 +105,7 @@ interface Result {
     clientRssPerConnection: number;
     serverCpu: number;
     clientCpu: number;
+    where?: string;
   };
   steady: { lost: number; p50: number; p99: number; max: number; unseen: number; samples: number; serverCpu: number };
 }
@@ -98,6 +120,7 @@ async function bench(engine: BenchEngine): Promise<Result> {
     REGISTER_ADDRESS_RATE_PER_MINUTE: "0",
     // The flood is over any sane per-device rate on purpose: it measures the path, not the throttle.
     MQTT_DEVICE_MESSAGES_PER_SECOND: "0",
+    ...profiler?.env(),
   });
   const pid = server.pid!;
   const probe = probeDatabase(database.url);
@@ -108,13 +131,14 @@ async function bench(engine: BenchEngine): Promise<Result> {
     const fleet = await provisionFleet(BASE, account, devices, PROVISION_LANES);
     const provisionMs = performance.now() - provisioning;
     console.log(`  ${devices} devices provisioned in ${(provisionMs / 1000).toFixed(1)} s`);
-    const httpPointsPerSecond = await httpIngest(fleet);
-    const flood = await messageRate(clients, fleet, probe, pid);
-    console.log(`  metric/set: ${Math.round(flood.stored)} stored messages/s`);
+    // The fleet first, on a server that has done nothing else yet: its memory is the connections'.
     const connect = await connectRate(clients, fleet, pid);
     console.log(`  ${connect.connected} devices connected, ${Math.round(connect.perSecond)} handshakes/s`);
     const steady = await steadyLoad(clients, fleet, probe, pid);
     await clients.disconnect();
+    const flood = await messageRate(clients, fleet, probe, pid);
+    console.log(`  metric/set: ${Math.round(flood.stored)} stored messages/s`);
+    const httpPointsPerSecond = await httpIngest(fleet);
     return { provisionMs, httpPointsPerSecond, flood, connect, steady };
   } finally {
     await clients.stop();
@@ -163,7 +187,10 @@ async function messageRate(clients: ClientProcess, fleet: Fleet, probe: Database
   const cpu = cpuSecondsOf(pid);
   const clientCpu = cpuSecondsOf(clients.pid);
   const started = performance.now();
-  const [flooded, stored] = await Promise.all([clients.flood(messages, WINDOW), storedBy(probe, before + total)]);
+  const { result, where } = await phase(pid, () =>
+    Promise.all([clients.flood(messages, WINDOW), storedBy(probe, before + total)]),
+  );
+  const [flooded, stored] = result;
   const seconds = (stored.at - started) / 1000;
   const serverCpu = (cpuSecondsOf(pid) - cpu) / seconds;
   await clients.disconnect();
@@ -173,27 +200,51 @@ async function messageRate(clients: ClientProcess, fleet: Fleet, probe: Database
     storedCount: stored.count - before,
     serverCpu,
     clientCpu: (cpuSecondsOf(clients.pid) - clientCpu) / seconds,
+    where,
   };
 }
 
+/**
+ * Connects the fleet a quarter at a time: handshakes per second over the four, and the server's
+ * resident memory after each. Memory per connection is the slope from the first quarter to the
+ * last, so that what the server allocates once (code paths, caches) does not count.
+ */
 async function connectRate(clients: ClientProcess, fleet: Fleet, pid: number) {
-  const rss = rssOf(pid);
-  const cpu = cpuSecondsOf(pid);
-  const clientCpu = cpuSecondsOf(clients.pid);
-  const connected = await clients.connect(fleet.devices, fleet.ca, CONNECT_CONCURRENCY);
-  const serverCpu = (cpuSecondsOf(pid) - cpu) / (connected.ms / 1000);
-  const clientShare = (cpuSecondsOf(clients.pid) - clientCpu) / (connected.ms / 1000);
-  // Connection events (the devices' online state) settle before memory is read.
-  await sleep(5000);
+  let [ms, connected, failed, serverCpu, clientCpu] = [0, 0, 0, 0, 0];
+  let firstError: string | undefined;
+  let where: string | undefined;
+  let clientRss = 0;
+  const samples: Array<{ connected: number; rss: number }> = [];
+  for (let quarter = 0; quarter < 4; quarter++) {
+    const part = fleet.devices.slice((quarter * devices) / 4, ((quarter + 1) * devices) / 4);
+    const [server, client] = [cpuSecondsOf(pid), cpuSecondsOf(clients.pid)];
+    // The last quarter is profiled: the server then holds three quarters of the fleet already.
+    const connecting = () => clients.connect(part, fleet.ca, CONNECT_CONCURRENCY);
+    const { result: answer, where: shares } =
+      quarter === 3 ? await phase(pid, connecting) : { result: await connecting() };
+    where ??= shares;
+    serverCpu += cpuSecondsOf(pid) - server;
+    clientCpu += cpuSecondsOf(clients.pid) - client;
+    ms += answer.ms;
+    connected += answer.connected;
+    failed += answer.failed;
+    firstError ??= answer.firstError;
+    clientRss = answer.rss;
+    // Connection events (the devices' online state) settle before memory is read.
+    await sleep(3000);
+    samples.push({ connected, rss: rssOf(pid) });
+  }
+  const [first, last] = [samples[0]!, samples.at(-1)!];
   return {
-    perSecond: connected.connected / (connected.ms / 1000),
-    connected: connected.connected,
-    failed: connected.failed,
-    firstError: connected.firstError,
-    rssPerConnection: (rssOf(pid) - rss) / connected.connected,
-    clientRssPerConnection: connected.rss / connected.connected,
-    serverCpu,
-    clientCpu: clientShare,
+    perSecond: connected / (ms / 1000),
+    connected,
+    failed,
+    firstError,
+    rssPerConnection: (last.rss - first.rss) / (last.connected - first.connected),
+    clientRssPerConnection: clientRss / connected,
+    serverCpu: serverCpu / (ms / 1000),
+    clientCpu: clientCpu / (ms / 1000),
+    where,
   };
 }
 
@@ -320,4 +371,12 @@ console.log(
     )
     .join(". ")}.`,
 );
+if (profiler)
+  engines.forEach((engine, i) =>
+    console.log(
+      `\nWhere the server's CPU time went (${engine.name}, --profile, self time by layer):\n` +
+        `  storing metric/set: ${results[i]!.flood.where}\n` +
+        `  connecting the last quarter of the fleet: ${results[i]!.connect.where}`,
+    ),
+  );
 process.exit(0);

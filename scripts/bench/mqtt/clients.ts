@@ -2,7 +2,7 @@
 // (mutual TLS, ALPN, MQTT 3.1.1, QoS 1), in a process of their own so that their CPU does not
 // count against the server's (the machine has two cores: one for the server, one for the clients).
 // The benchmark drives them over IPC, one command at a time:
-//   connect    connects devices, `concurrency` handshakes at a time
+//   connect    connects more devices, `concurrency` handshakes at a time
 //   flood      each connected device publishes `messages` metric/set, `window` unacknowledged at most
 //   steady     each device publishes one metric/set per `periodMs`, spread evenly, for `rounds` periods
 //   disconnect closes every connection
@@ -91,6 +91,7 @@ async function serve() {
   const { reading } = await import("../../../lib/demo/signals");
   let clients: Array<{ id: string; client: MqttClient }> = [];
   let lost = 0;
+  let ending = false;
 
   async function connect({ devices, ca, concurrency }: Extract<Command, { type: "connect" }>): Promise<Connected> {
     const started = performance.now();
@@ -105,7 +106,7 @@ async function serve() {
           try {
             const client = await connectClient(linkOptions(device.id, device.credentials, ca));
             client.on("error", () => {});
-            client.once("close", () => lost++);
+            client.once("close", () => ending || lost++);
             connected[i] = { id: device.id, client };
           } catch (error) {
             failed++;
@@ -115,9 +116,9 @@ async function serve() {
       }),
     );
     const ms = performance.now() - started;
-    clients = connected.filter(Boolean);
-    lost = 0;
-    return { ms, connected: clients.length, failed, firstError, rss: process.memoryUsage().rss };
+    const added = connected.filter(Boolean);
+    clients.push(...added);
+    return { ms, connected: added.length, failed, firstError, rss: process.memoryUsage().rss };
   }
 
   async function flood({ messages, window }: Extract<Command, { type: "flood" }>): Promise<Flooded> {
@@ -168,8 +169,9 @@ async function serve() {
 
   async function disconnect(): Promise<{ ms: number }> {
     const started = performance.now();
+    ending = true;
     await Promise.all(clients.map(({ client }) => client.endAsync(true)));
-    clients = [];
+    [clients, lost, ending] = [[], 0, false];
     return { ms: performance.now() - started };
   }
 
