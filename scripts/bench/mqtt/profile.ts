@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -32,6 +33,7 @@ const NATIVE: Record<string, string> = {
   getPeerX509Certificate: "TLS, sockets, streams",
   parseX509: "TLS, sockets, streams",
   verify: "TLS, sockets, streams",
+  "(program)": "native code outside JavaScript (TLS handshakes' crypto, …)",
   "(garbage collector)": "garbage collection",
   "(idle)": "idle (waiting)",
 };
@@ -72,12 +74,26 @@ export class ServerProfiler {
   }
 }
 
+/** The nodes of the profiler's own work (starting and stopping, in ./profiler.mjs): not the server's. */
+function profilerNodes(profile: CpuProfile): Set<number> {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const own = new Set<number>();
+  const mark = (id: number) => {
+    own.add(id);
+    for (const child of nodes.get(id)?.children ?? []) mark(child);
+  };
+  for (const node of profile.nodes) if (node.callFrame.url.endsWith("profiler.mjs")) mark(node.id);
+  return own;
+}
+
 /** "SQLite statements 38 %, …", largest first, the layers of at least 2 % of the samples' time. */
 function sharesOf(profile: CpuProfile): string {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const own = profilerNodes(profile);
   const byLayer = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
+    if (own.has(id)) return;
     const layer = layerOf(nodes.get(id)!.callFrame);
     byLayer.set(layer, (byLayer.get(layer) ?? 0) + profile.timeDeltas[i]!);
     total += profile.timeDeltas[i]!;
