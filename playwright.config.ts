@@ -37,6 +37,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), APP_ORIGIN: BASE_URL, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    // The MQTT broker's port follows the HTTP one, so that side-by-side suites do not share it.
+    env: {
+      PORT: String(PORT),
+      MQTT_PORT: String(PORT + 10_000),
+      APP_ORIGIN: BASE_URL,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+    },
   },
 });

@@ -15,6 +15,13 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().optional(),
   MQTT_PORT: intFrom(8883, 1),
+  // The broker's public host name: handed to devices as their endpoint and named by its server
+  // certificate (decision 013).
+  MQTT_HOST: z.string().min(1).default("localhost"),
+  // Publishes per second one device may send; past it the device is throttled (decision 015). 0 turns it off.
+  MQTT_DEVICE_MESSAGES_PER_SECOND: intFrom(100),
+  // Validity of a device's client certificate; the device provisions again for a new one.
+  DEVICE_CERT_DAYS: intFrom(30, 1),
   AUTH_SECRET: z.string().min(32).optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -51,6 +58,9 @@ export interface Env {
   databaseUrl: string;
   engine: "sqlite" | "postgres";
   mqttPort: number;
+  mqttHost: string;
+  mqttDeviceMessagesPerSecond: number;
+  deviceCertDays: number;
   authSecret: string;
   encryptionKey: Buffer;
   signup: "open" | "closed";
@@ -122,6 +132,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     databaseUrl,
     engine: /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgres" : "sqlite",
     mqttPort: e.MQTT_PORT,
+    mqttHost: e.MQTT_HOST,
+    mqttDeviceMessagesPerSecond: e.MQTT_DEVICE_MESSAGES_PER_SECOND,
+    deviceCertDays: e.DEVICE_CERT_DAYS,
     authSecret: e.AUTH_SECRET ?? generated!.AUTH_SECRET,
     encryptionKey: Buffer.from(e.ENCRYPTION_KEY ?? generated!.ENCRYPTION_KEY, "hex"),
     signup: e.SIGNUP,

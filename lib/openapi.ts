@@ -94,6 +94,19 @@ function listParameters(contract: VerbContract) {
   }));
 }
 
+/** The query-string options a verb declares beside a list's page. */
+function queryParameters(contract: VerbContract) {
+  if (!contract.query) return [];
+  const properties = schemaOf(contract.query, "input").properties as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, { description, ...schema }]) => ({
+    name,
+    in: "query",
+    required: false,
+    description,
+    schema,
+  }));
+}
+
 /** A list's answer links to its next and previous pages, in the same order. */
 function pageLinks(operationId: string) {
   const link = (cursor: "next" | "prev") => ({
@@ -117,6 +130,7 @@ function operation(contract: VerbContract, operationId: string, security: Array<
   const input = schemaOf(contract.input, "input");
   const parameters = [
     ...(contract.answer === "list" ? listParameters(contract) : []),
+    ...queryParameters(contract),
     ...(contract.output === loginSession ? [originParameter] : []),
   ];
   return {

@@ -19,6 +19,6 @@ const applied = await migrate(config.databaseUrl);
 say(applied.length ? `Applied migrations: ${applied.join(", ")}` : `Database is up to date (${config.engine})`);
 if (process.argv.includes("--demo")) await seedDemo(say);
 await serve({ port: config.port, dir: process.cwd(), trustProxy: config.trustProxy });
-// The worker role runs beside the web role on one machine (metric retention).
-startWorker();
+// The worker role runs beside the web role on one machine: metric retention, the MQTT broker and its outbox.
+await startWorker();
 say(`Fleetport is running at ${config.appOrigin} (API reference: ${config.appOrigin}/swagger)`);

@@ -34,6 +34,13 @@ api: {
         copyLabel="Copy curl command"
         note="Answers {“registered”: true} until someone claims DEVICE-ID in the portal."
       />
+      <p className="text-sm">
+        {/* The broker's server certificate is signed by this CA: the agent's mqtt.authority file. */}
+        <a className="font-medium text-brand-dark underline" href="/builder/ca.pem" download>
+          Download the device CA certificate (ca.pem)
+        </a>{" "}
+        for the agent&rsquo;s <code>mqtt.authority</code>.
+      </p>
     </div>
   );
 }

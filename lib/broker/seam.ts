@@ -3,6 +3,9 @@
 // machine is another. Nothing on the services' side may assume the broker shares their process:
 // everything that crosses the seam is a device ID, a topic and a payload.
 
+/** The topic of a message to a device: `rest` is relative to ioto/device/<id>/ ("metric/get/17"). */
+export const deviceTopic = (deviceId: string, rest: string) => `ioto/device/${deviceId}/${rest}`;
+
 /** A device known to the broker by its certificate: the identity every message carries. */
 export interface DeviceIdentity {
   deviceId: string;
@@ -26,7 +29,8 @@ export interface DeviceBroker {
    * Delivers one message to a connected device at QoS 1, after every earlier message to it was
    * acknowledged. Resolves true once the device acknowledged it, false when the device is not
    * connected (nothing is queued for offline devices) or went away before acknowledging.
-   * A payload over the device's packet limit is refused with an error, never sent.
+   * A payload over the device's packet limit is refused with an error, never sent. `topic` is the
+   * whole topic, under ioto/device/<deviceId>/ (deviceTopic); any other is refused with an error.
    */
   send(deviceId: string, topic: string, payload: string | Buffer): Promise<boolean>;
   /** Whether the device holds a connection to this broker now. */

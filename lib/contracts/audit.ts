@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "user.remove",
   "device.claim",
   "device.release",
+  "device.provision",
+  "device.command",
   "product.create",
   "product.remove",
   "product.token_rotate",

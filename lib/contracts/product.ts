@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { descriptionField, idField, nameField, timestamp } from "./common";
+import { dataSchema } from "./data-schema";
 import { defineList, defineVerb } from "./verb";
 
 export const productView = z.object({
@@ -14,6 +15,9 @@ export type ProductView = z.infer<typeof productView>;
 /** The owner reads the product token again at will: it is baked into firmware. */
 export const productWithToken = productView.extend({ token: z.string() });
 export type ProductWithToken = z.infer<typeof productWithToken>;
+/** A product as its own page shows it: with its token and its device data schema (null: none). */
+export const productDetail = productWithToken.extend({ dataSchema: dataSchema.nullable() });
+export type ProductDetail = z.infer<typeof productDetail>;
 
 export const createProduct = defineVerb({
   controller: "product",
@@ -38,19 +42,31 @@ export const findProducts = defineList({
 export const getProduct = defineVerb({
   controller: "product",
   verb: "get",
-  summary: "Get a product with its product token",
+  summary: "Get a product with its product token and device data schema",
   allow: ["owner"],
   input: { id: idField },
-  output: productWithToken,
+  output: productDetail,
 });
 
 export const updateProduct = defineVerb({
   controller: "product",
   verb: "update",
-  summary: "Rename or describe a product",
+  summary: "Rename or describe a product, or set its device data schema",
   allow: ["owner"],
-  input: { id: idField, name: nameField.optional(), description: descriptionField.optional() },
-  output: productView,
+  input: {
+    id: idField,
+    name: nameField.optional(),
+    description: descriptionField.optional(),
+    dataSchema: dataSchema
+      .nullable()
+      .optional()
+      .describe("The device data schema ({process, models}, as the agent's schema files); null removes it")
+      .meta({
+        "x-server-judged":
+          "at most 64 KiB as JSON, 50 models of 100 fields; each model named by an sk template of its own fields or an id field; process names only models",
+      }),
+  },
+  output: productView.extend({ dataSchema: dataSchema.nullable() }),
 });
 
 export const removeProduct = defineVerb({

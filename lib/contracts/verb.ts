@@ -51,6 +51,8 @@ export interface VerbContract<Input extends z.ZodObject = z.ZodObject, Output ex
   limit?: InputLimit<z.infer<Input>>;
   /** The largest body read, in bytes. */
   bodyLimit: number;
+  /** Options a verb takes from the query string besides a list's page (generic/create's `exists`). */
+  query?: z.ZodObject;
 }
 
 /** Bodies are read up to 1 MiB unless a verb declares more (metric batches). */
@@ -89,6 +91,7 @@ interface VerbDefinition<Shape extends z.ZodRawShape, Output extends z.ZodType> 
   credentialField?: keyof Shape & string;
   limit?: InputLimit<z.infer<z.ZodObject<Shape>>>;
   bodyLimit?: number;
+  query?: z.ZodObject;
 }
 
 function objectOf<Shape extends z.ZodRawShape>(shape: Shape, ignoreUnknown: boolean) {

@@ -3,14 +3,19 @@ import { accountController } from "./account";
 import { auditController } from "./audit";
 import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
+import { fileController } from "./file";
+import { firmwareController } from "./firmware";
+import { genericController } from "./generic";
 import type { VerbHandler } from "./implement";
 import { metricController } from "./metric";
 import { productController } from "./product";
+import { provisionController } from "./provision";
+import { storeController } from "./store";
 import { tokenController } from "./token";
 import { authLoginVerb, userController } from "./user";
 
 // The registry: the single source for routing and the OpenAPI document. A verb a later issue owns
-// (provision, alert…) is simply absent, so it answers unrecognized_request.
+// (alert…) is simply absent, so it answers unrecognized_request.
 export const controllerVerbs: readonly VerbHandler[] = [
   ...accountController,
   ...userController,
@@ -18,8 +23,13 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...productController,
   ...auditController,
   ...deviceController,
+  ...provisionController,
   ...metricController,
   ...dashboardController,
+  ...fileController,
+  ...firmwareController,
+  ...storeController,
+  ...genericController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

@@ -1,7 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../env";
-import { Gate, isolated, markedAsTransaction } from "./isolation";
+import { Gate, isolated, markedAsTransaction, outsideTransaction } from "./isolation";
 import { closeRawReader } from "./raw-reader";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient, type Prisma } from "./generated/sqlite/client";
@@ -14,12 +14,16 @@ export type Db = PrismaClient;
 /** The root client or an interactive transaction: data-access functions accept either. */
 export type Queryable = Prisma.TransactionClient | PrismaClient;
 
-let client: Db | undefined;
+/**
+ * `root`: what db() answers. `unguarded`: the same connection without the root guard, where
+ * transactions start, so their clients carry no guard.
+ */
+let clients: { root: Db; unguarded: Db } | undefined;
 /** SQLite's one connection admits one transaction at a time (decision 011). */
 let gate: Gate | undefined;
 
 /** Whether `q` is the root client: outside a transaction, where the raw reader may serve a read. */
-export const isRoot = (q: Queryable): q is Db => q === client;
+export const isRoot = (q: Queryable): q is Db => q === clients?.root;
 
 function connect(): Db {
   const { engine, databaseUrl } = env();
@@ -33,11 +37,30 @@ function connect(): Db {
   return new PrismaClient({ adapter });
 }
 
-/** The process-wide client (one, so hot reloads and tests never multiply connections). */
-export function db(): Db {
-  client ??= connect();
-  return client;
+/**
+ * Refuses the root client inside a transaction's callback as each operation is issued, in its
+ * caller's async context: the adapter cannot, since Prisma sends the findUnique calls of one tick
+ * together from the context of the first, which may be another request's transaction.
+ */
+function guarded(unguarded: Db): { root: Db; unguarded: Db } {
+  const root = unguarded.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        outsideTransaction();
+        return query(args);
+      },
+    },
+  });
+  return { root: root as unknown as Db, unguarded };
 }
+
+/** The process-wide clients (one connection, so hot reloads and tests never multiply them). */
+function connected(): { root: Db; unguarded: Db } {
+  clients ??= guarded(connect());
+  return clients;
+}
+
+export const db = (): Db => connected().root;
 
 /**
  * Runs synchronous work on a SQLite connection other than Prisma's while no Prisma transaction is
@@ -55,8 +78,8 @@ export const closeOnDisconnect = (close: () => Promise<void>) => void closers.ad
 
 export async function disconnect(): Promise<void> {
   for (const close of closers) await close();
-  await client?.$disconnect();
-  client = undefined;
+  await clients?.root.$disconnect();
+  clients = undefined;
   gate = undefined;
 }
 
@@ -65,5 +88,8 @@ export async function disconnect(): Promise<void> {
  * inside it, every statement must use `tx`: the root client there fails at once.
  */
 export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return db().$transaction((tx) => markedAsTransaction(() => work(tx)), { timeout: 20_000, maxWait: 20_000 });
+  return connected().unguarded.$transaction((tx) => markedAsTransaction(() => work(tx)), {
+    timeout: 20_000,
+    maxWait: 20_000,
+  });
 }

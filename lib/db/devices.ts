@@ -103,6 +103,11 @@ export async function touchDeviceAccessed(q: Queryable, id: string, now: Date, n
   return count === 1;
 }
 
+/** A claimed device that holds a certificate now; scoped by account like every write after a read. */
+export async function markProvisioned(q: Queryable, id: string, accountId: string): Promise<boolean> {
+  return (await q.device.updateMany({ where: { id, accountId }, data: { state: "provisioned" } })).count === 1;
+}
+
 export const countCountedDevices = (q: Queryable, accountId: string) =>
   q.device.count({ where: { accountId, test: false } });
 
@@ -114,6 +119,21 @@ export async function updateAccountDevice(
   data: { name?: string; description?: string },
 ): Promise<boolean> {
   return (await q.device.updateMany({ where: { id, accountId }, data })).count === 1;
+}
+
+/**
+ * What a device says of itself in its synced Device item, unless the device row was written
+ * since (the last writer wins); scoped by account like every other write.
+ */
+export async function updateDeviceFromItem(
+  q: Queryable,
+  accountId: string,
+  id: string,
+  data: { name?: string; description?: string; model?: string },
+  itemUpdated: Date,
+): Promise<boolean> {
+  const { count } = await q.device.updateMany({ where: { id, accountId, updated: { lte: itemUpdated } }, data });
+  return count === 1;
 }
 
 export function returnToPool(q: Queryable, id: string, accountId: string) {
@@ -144,3 +164,22 @@ export const releaseAllDevices = (q: Queryable, accountId: string) =>
     where: { accountId },
     data: BACK_TO_POOL,
   });
+
+/**
+ * The broker's word on a device's connection, with the contact as its last-seen time. Scoped by
+ * account: a device released meanwhile is back in the pool, offline, and stays so.
+ */
+export async function setDeviceConnection(
+  q: Queryable,
+  id: string,
+  accountId: string,
+  connection: "online" | "offline",
+  now: Date,
+): Promise<boolean> {
+  return (await q.device.updateMany({ where: { id, accountId }, data: { connection, accessed: now } })).count === 1;
+}
+
+/** Every device some broker last reported online, reported offline: answers how many. */
+export async function markOnlineDevicesOffline(q: Queryable): Promise<number> {
+  return (await q.device.updateMany({ where: { connection: "online" }, data: { connection: "offline" } })).count;
+}

@@ -15,6 +15,11 @@ import type {
 // a statement outside a transaction waits until none is open, then runs. better-sqlite3 runs a
 // statement synchronously, so a statement started while no transaction is open ends before one
 // can begin.
+//
+// A root-client statement made inside a transaction is refused where it is issued (the root
+// client's query extension in the client module), not here: Prisma batches the findUnique calls
+// of one tick and sends all of them from the async context of the first, so the context a
+// statement reaches the adapter in may be another request's transaction (decision 011).
 
 /** The transaction the current async context runs in, while it is open. */
 const openHere = new AsyncLocalStorage<{ open: boolean }>();
@@ -85,8 +90,8 @@ export class Gate {
   }
 }
 
-function outsideTransaction(): void {
-  // Such a statement would wait for the very transaction it runs in: fail at once instead.
+/** Refuses root-client work from inside a transaction's callback: it would wait for that very transaction. */
+export function outsideTransaction(): void {
   if (openHere.getStore()?.open)
     throw new Error("A statement on the root client ran inside a transaction: use the transaction's client");
 }
@@ -115,8 +120,7 @@ class IsolatedAdapter implements SqlDriverAdapter {
     return this.statement(() => this.inner.executeScript(script));
   }
 
-  private async statement<T>(run: () => Promise<T>): Promise<T> {
-    outsideTransaction();
+  private statement<T>(run: () => Promise<T>): Promise<T> {
     return this.gate ? this.gate.run(run) : run();
   }
 

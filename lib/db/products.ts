@@ -29,9 +29,22 @@ export function insertProduct(
 export function updateProductRow(
   q: Queryable,
   id: string,
-  data: { name?: string; description?: string; tokenHash?: string; tokenEncrypted?: string; tokenPrefix?: string },
+  data: {
+    name?: string;
+    description?: string;
+    tokenHash?: string;
+    tokenEncrypted?: string;
+    tokenPrefix?: string;
+    dataSchema?: string;
+  },
 ) {
   return q.product.update({ where: { id }, data });
+}
+
+/** A device's product's data schema (JSON text, "" when none): products belong to the owner's account. */
+export async function findProductDataSchema(q: Queryable, productId: string): Promise<string> {
+  const row = await q.product.findUnique({ where: { id: productId }, select: { dataSchema: true } });
+  return row?.dataSchema ?? "";
 }
 
 export function deleteProductRow(q: Queryable, id: string) {

@@ -1,4 +1,7 @@
 import type { DeviceIdentity } from "../broker/seam";
+import { metricOps } from "./metric";
+import { storeGet, storeSet } from "./store";
+import { syncToCloud, syncToDevice } from "./sync";
 
 // What the cloud does with a device's publishes, by operation (the topic after
 // ioto/service/<id>/). Each handler answers the messages to send back to that device, in order,
@@ -15,4 +18,10 @@ export interface DeviceReply {
 export type DeviceOp = (device: DeviceIdentity, payload: Buffer, rest: string) => Promise<DeviceReply[]>;
 
 /** The operations devices may publish; filled by each part of the device protocol. */
-export const deviceOps: Readonly<Record<string, DeviceOp>> = {};
+export const deviceOps: Readonly<Record<string, DeviceOp>> = {
+  ...metricOps,
+  "store/set": storeSet,
+  "store/get": storeGet,
+  "db/syncToDynamo": syncToCloud,
+  "db/syncDown": syncToDevice,
+};

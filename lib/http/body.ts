@@ -77,7 +77,11 @@ export async function readJsonObject(request: Request, limit: number): Promise<R
   if (type && !ACCEPTED_TYPES.test(type)) {
     throw badRequest(`Unsupported Content-Type "${type}": send a JSON object as application/json`);
   }
-  const text = await readLimited(request, limit);
+  return parseJsonObject(await readLimited(request, limit));
+}
+
+/** A body's text as a JSON (or JSON5) object; empty means {}. MQTT payloads are read the same way. */
+export function parseJsonObject(text: string): Record<string, unknown> {
   // No body at all is {}; a body of spaces is not JSON.
   if (text === "") return {};
   let value: unknown;

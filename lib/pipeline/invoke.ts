@@ -41,7 +41,7 @@ export interface Invocation {
   address: string;
   /** The web origin the call comes from, if any: login access tokens are bound to one. */
   origin: string | null;
-  /** List verbs: limit, next, prev, order, sort, filter and include, as text. */
+  /** List verbs: limit, next, prev, order, sort, filter and include; other verbs: their `query`, as text. */
   page?: Readonly<Record<string, string>>;
   /** The caller's name for this call, so a retry of it is recognised (HTTP: Idempotency-Key). */
   idempotencyKey?: string | null;
@@ -75,6 +75,7 @@ async function run(call: Invocation): Promise<unknown> {
     principal,
     accountId: await accountScope(principal, requested),
     ...(contract.answer === "list" ? { page: pageOf(call.page ?? {}, contract) } : {}),
+    ...(contract.query ? { query: parseWith(contract.query, call.page ?? {}, "query string") } : {}),
   };
   return answerOf(contract, await handle(input, ctx));
 }
@@ -122,7 +123,7 @@ async function accountScope(principal: Principal | null, requested: string | und
 }
 
 /** Unknown faults become a generic 500; their detail goes to the log, never to the caller. */
-function asApiError(error: unknown, requestId: string): ApiError {
+export function asApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack : String(error) });
   return new ApiError("internal_server_error", "Internal server error");

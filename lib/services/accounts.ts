@@ -8,6 +8,7 @@ import { db, transaction } from "../db/client";
 import { filterWhere, textWhere } from "../db/list";
 import { all, equal } from "../db/where";
 import { accessDenied, conflict, notFound } from "../errors";
+import { accountFilesPath, discard } from "../files/disk";
 import { accountCaller, auditEntry, type CallContext } from "./context";
 import { accountView, auditView } from "./views";
 
@@ -81,5 +82,7 @@ export async function closeAccount(ctx: CallContext, input: { id?: string }) {
   // chunks outside the transaction. Should this stop half-way, no query reaches the rest and
   // retention ages them out (decision 012).
   await deletePointsOfSeries(series);
+  // Its stored files' rows went by cascade; their bytes go now (decision 016).
+  await discard(accountFilesPath(id));
   return closed;
 }

@@ -29,6 +29,8 @@ export interface CallContext {
   /** The account the call acts in: the caller's own, or one the owner named. */
   accountId: string;
   page?: PageRequest;
+  /** The query-string options the verb declares (its contract's `query`), parsed. */
+  query?: Record<string, unknown>;
 }
 
 /** An account-role caller (user or CloudAPI token), which every account verb requires. */

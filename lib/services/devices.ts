@@ -15,10 +15,12 @@ import {
 } from "../db/devices";
 import { filterWhere, textWhere } from "../db/list";
 import { all, type Where } from "../db/where";
+import { enqueueDeviceMessage } from "../db/device-messages";
 import { createTokenRow, revokeTokensOf } from "../db/tokens";
 import { env } from "../env";
 import { ApiError, conflict, DEVICE_NOT_FOUND, notFound } from "../errors";
 import { newId } from "../ids";
+import { revokeDeviceCertificates } from "../pki";
 import { hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { auditEntry, type CallContext } from "./context";
@@ -130,6 +132,13 @@ export async function getDeviceOrThrow(ctx: CallContext, id: string) {
   return device;
 }
 
+/** The calling device itself, named by its ID as the agent sends it; any other ID is not found. */
+export async function callingDevice(ctx: CallContext, id: string) {
+  const principal = ctx.principal;
+  if (principal?.kind !== "device" || normaliseClaimId(id) !== principal.deviceId) throw notFound(DEVICE_NOT_FOUND);
+  return getDeviceOrThrow(ctx, principal.deviceId);
+}
+
 export async function getDevice(ctx: CallContext, input: { id: string }) {
   return deviceView(await getDeviceOrThrow(ctx, input.id));
 }
@@ -157,12 +166,17 @@ export async function updateDevice(ctx: CallContext, input: { id: string; name?:
   return getDevice(ctx, { id });
 }
 
-// device/release — back to the pool; every token of the device dies in the same transaction.
+// device/release — back to the pool; every token and certificate of the device dies in the same
+// transaction, which also queues the release message that tells a connected agent to deprovision.
 export async function releaseDevice(ctx: CallContext, input: { id: string }) {
   return transaction(async (tx) => {
     const device = await findAccountDevice(tx, ctx.accountId, normaliseClaimId(input.id));
     if (!device || !(await returnToPool(tx, device.id, ctx.accountId)).count) throw notFound(DEVICE_NOT_FOUND);
-    await revokeTokensOf(tx, { deviceId: device.id }, new Date());
+    const now = new Date();
+    await revokeTokensOf(tx, { deviceId: device.id }, now);
+    await revokeDeviceCertificates(tx, device.id);
+    // The payload is the release time: the agent ignores a release stamped long before its clock.
+    await enqueueDeviceMessage(tx, device.id, `ioto/device/${device.id}/provision/release`, String(now.getTime()));
     await recordAudit(tx, auditEntry(ctx, "device.release", device.id));
     return deviceView((await findDeviceById(tx, device.id))!);
   });

@@ -1,3 +1,4 @@
+import { dataSchemaProblems, type DataSchema } from "../contracts/data-schema";
 import { findProducts as findProductsContract } from "../contracts/product";
 import { recordAudit } from "../db/audit";
 import { db, transaction } from "../db/client";
@@ -12,11 +13,13 @@ import {
   updateProductRow,
 } from "../db/products";
 import { env } from "../env";
-import { conflict, notFound } from "../errors";
+import { conflict, notFound, validationError } from "../errors";
+import { discard, productImagesPath } from "../files/disk";
 import { newId } from "../ids";
 import { decrypt, encrypt, hashSecret, newSecret, secretPrefix } from "../security/secrets";
 import { TOKEN_PREFIX } from "./authenticate";
 import { auditEntry, type CallContext } from "./context";
+import { parseStoredSchema, storedSchemaText } from "./device-items/models";
 
 type ProductRow = NonNullable<Awaited<ReturnType<typeof findProduct>>>;
 
@@ -59,8 +62,13 @@ export async function createProduct(ctx: CallContext, input: { name: string; des
   });
 }
 
-export const getProduct = async (ctx: CallContext, input: { id: string }) =>
-  withToken(await getProductRow(ctx, input.id));
+/** The stored data schema as the API shows it: null when none was set. */
+const withSchema = <T>(view: T, row: ProductRow) => ({ ...view, dataSchema: parseStoredSchema(row.dataSchema) });
+
+export const getProduct = async (ctx: CallContext, input: { id: string }) => {
+  const row = await getProductRow(ctx, input.id);
+  return withSchema(withToken(row), row);
+};
 
 export async function findProducts(ctx: CallContext, input: Record<string, unknown>) {
   const where = all(
@@ -72,20 +80,38 @@ export async function findProducts(ctx: CallContext, input: Record<string, unkno
   return { ...page, items: page.items.map(productView) };
 }
 
-export async function updateProduct(ctx: CallContext, input: { id: string; name?: string; description?: string }) {
+export async function updateProduct(
+  ctx: CallContext,
+  input: { id: string; name?: string; description?: string; dataSchema?: DataSchema | null },
+) {
+  const problems = input.dataSchema ? dataSchemaProblems(input.dataSchema) : [];
+  if (problems.length)
+    throw validationError(
+      `Invalid data schema: ${problems.map((p) => `${p.path || "dataSchema"}: ${p.message}`).join("; ")}`,
+      problems.map((p) => ({ name: p.path ? `dataSchema.${p.path}` : "dataSchema", message: p.message })),
+    );
   const row = await getProductRow(ctx, input.id);
-  return productView(await updateProductRow(db(), row.id, { name: input.name, description: input.description }));
+  const schema = input.dataSchema === undefined ? undefined : storedSchemaText(input.dataSchema);
+  const updated = await updateProductRow(db(), row.id, {
+    name: input.name,
+    description: input.description,
+    dataSchema: schema,
+  });
+  return withSchema(productView(updated), updated);
 }
 
 export async function removeProduct(ctx: CallContext, input: { id: string }) {
   const row = await getProductRow(ctx, input.id);
-  return transaction(async (tx) => {
+  const removed = await transaction(async (tx) => {
     if ((await countProductDevices(tx, row.id)) > 0)
       throw conflict("Devices have registered with this product: it cannot be removed");
     await deleteProductRow(tx, row.id);
     await recordAudit(tx, auditEntry(ctx, "product.remove", `${row.id} ${row.name}`));
     return { id: row.id, removed: true as const };
   });
+  // Its releases went by cascade; their images go now (decision 016).
+  await discard(productImagesPath(row.id));
+  return removed;
 }
 
 // product/rotateToken — the old token stops registering devices at once.

@@ -1,12 +1,16 @@
+import { startDeviceBroker } from "../broker/embedded/start";
 import { env } from "../env";
 import { log } from "../log";
 import { enforceMetricRetention } from "../services/metrics/retention";
+import { startOutbox } from "./outbox";
 
-// The worker role: periodic jobs beside the web role (on one machine, in the same process). Each
-// job is safe to run on several workers at once: retention deletes what is old, whoever runs it.
+// The worker role beside the web role (on one machine, in the same process): periodic jobs, the
+// embedded MQTT broker devices connect to, and the outbox that delivers cloud changes to them
+// through it (decision 015). Retention is safe to run on several workers at once; the embedded
+// broker and its outbox assume they are the only ones.
 
 export interface Worker {
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** Runs `job` now and then every `intervalMs`, one run at a time; a failure is logged, not fatal. */
@@ -30,7 +34,16 @@ function every(name: string, intervalMs: number, job: () => Promise<unknown>): (
   return () => clearInterval(timer);
 }
 
-export function startWorker(): Worker {
-  const stops = [every("metric retention", env().metricRetentionIntervalMs, () => enforceMetricRetention())];
-  return { stop: () => stops.forEach((stop) => stop()) };
+export async function startWorker(): Promise<Worker> {
+  const stopRetention = every("metric retention", env().metricRetentionIntervalMs, () => enforceMetricRetention());
+  const broker = await startDeviceBroker();
+  const outbox = startOutbox(broker);
+  log.info("mqtt broker listening", { port: broker.port, host: env().mqttHost });
+  return {
+    async stop() {
+      stopRetention();
+      await broker.close();
+      await outbox.stop();
+    },
+  };
 }

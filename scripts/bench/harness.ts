@@ -73,6 +73,8 @@ export async function startServer(port: number, databaseUrl: string, extra: Head
     env: {
       ...process.env,
       PORT: String(port),
+      // The broker's port follows the HTTP one, so that side-by-side runs do not share it.
+      MQTT_PORT: String(port + 10_000),
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       RATE_LIMIT_PER_MINUTE: "0",

@@ -71,9 +71,9 @@ export async function cloudToken(session: Session, role = "admin"): Promise<stri
   return created.json.data.token;
 }
 
-/** A claimed device and the device token its next register poll hands it. */
-export async function deviceWithToken(session: Session): Promise<{ id: string; token: string }> {
-  const { token: productToken } = await product();
+/** A claimed device (of a new product, or of the one whose token is given) and the device token its next register poll hands it. */
+export async function deviceWithToken(session: Session, productToken?: string): Promise<{ id: string; token: string }> {
+  productToken ??= (await product()).token;
   const id = await registeredDevice(productToken);
   const claimed = await call("/api/device/claim", { token: session.token, body: { id } });
   expect(claimed.status, claimed.text).toBe(200);

@@ -1,8 +1,10 @@
+import { randomInt } from "node:crypto";
 import { controllerVerbs, specialVerbs } from "../../lib/controllers";
 import { verbPath, type VerbContract } from "../../lib/contracts/verb";
 import { db } from "../../lib/db/client";
 import { call, claimId, unique } from "./client";
-import { claimedDevice, cloudToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
+import { transfer } from "./file-transfer";
+import { cloudToken, deviceWithToken, owner, product, registeredDevice, tenant, type Session } from "./fixtures";
 
 // One valid body per verb, made against a world the test builds: the registry-driven suites
 // (tenant isolation, bad input) start from these. A verb without a sample fails the coverage test.
@@ -12,6 +14,10 @@ export interface World {
   b: Session;
   boss: Session;
   aDevice: string;
+  /** The device token of aDevice, and of a device of account B: device verbs are theirs. */
+  /** aDevice's own device token, and one of a device of account B. */
+  aDeviceToken: string;
+  bDeviceToken: string;
   aToken: { id: string };
   /** Account A's Fleet dashboard, which every account starts with. */
   aDashboard: string;
@@ -21,7 +27,8 @@ export interface World {
 export async function buildWorld(): Promise<World> {
   const boss = await owner();
   const [a, b] = [await tenant(), await tenant()];
-  const aDevice = await claimedDevice(a);
+  const { id: aDevice, token: aDeviceToken } = await deviceWithToken(a);
+  const { token: bDeviceToken } = await deviceWithToken(b);
   await cloudToken(a);
   const tokens = await call("/api/token/find", { token: a.token });
   const dashboards = await call("/api/dashboard/find", { token: a.token });
@@ -30,6 +37,8 @@ export async function buildWorld(): Promise<World> {
     b,
     boss,
     aDevice,
+    aDeviceToken,
+    bDeviceToken,
     aToken: { id: tokens.json.data[0].id },
     aDashboard: dashboards.json.data[0].id,
     product: await product(),
@@ -90,7 +99,51 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "metric/getMetricList": () => ({}),
   "metric/get": () => ({ metric: "temperature" }),
   "metric/latest": (w) => ({ deviceId: w.aDevice }),
+  "device/provision": (w) => ({ id: w.aDevice }),
+  "provision/getCerts": (w) => ({ id: w.aDevice }),
+  "device/getCreds": () => ({}),
+  "provision/getCreds": () => ({}),
+  "device/getCertificates": (w) => ({ id: w.aDevice }),
+  "device/getSignedUrl": (w) => ({ id: w.aDevice, command: "get", filename: "photo.jpg" }),
+  "file/getSignedUrl": (w) => ({ id: w.aDevice, command: "get", filename: "photo.jpg" }),
+  "file/find": (w) => ({ deviceId: w.aDevice }),
+  "file/remove": async (w) => ({ id: await storedFileOf(w) }),
+  "firmware/create": (w) => ({ productId: w.product.id, version: "1.0.0" }),
+  "firmware/find": (w) => ({ productId: w.product.id }),
+  "firmware/remove": async (w) => ({ id: await releaseOf(w) }),
+  "firmware/reports": (w) => ({ productId: w.product.id }),
+  "provision/update": (w) => ({ id: w.aDevice, version: "1.0.0" }),
+  "provision/updateReport": (w) => ({ id: w.aDevice, update: "1.0.0", success: true }),
+  "store/get": (w) => ({ deviceId: w.aDevice, key: "temperature" }),
+  "store/set": (w) => ({ deviceId: w.aDevice, key: "temperature", value: 21.5 }),
+  "store/find": (w) => ({ deviceId: w.aDevice }),
+  "store/remove": (w) => ({ deviceId: w.aDevice, key: "temperature" }),
+  "generic/find": (w) => ({ _type: "Store", deviceId: w.aDevice }),
+  "generic/get": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature" }),
+  "generic/create": (w) => ({ _type: "Log", deviceId: w.aDevice, message: "hello" }),
+  "generic/update": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature", value: 22 }),
+  "generic/remove": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature" }),
 };
+
+/** A file aDevice stored, by its ID. */
+async function storedFileOf(w: World): Promise<string> {
+  const body = { id: w.aDevice, command: "put", filename: unique("sample"), mimeType: "text/plain" };
+  const url = await call("/tok/file/getSignedUrl", { token: w.aDeviceToken, body });
+  const stored = await transfer(url.json, { method: "PUT", body: "sample", contentType: "text/plain" });
+  return stored.json.id;
+}
+
+/** A release of the world's product, by its ID. */
+async function releaseOf(w: World): Promise<string> {
+  const body = { productId: w.product.id, version: `0.${randomInt(1e9)}.${randomInt(1e9)}` };
+  const created = await call("/api/firmware/create", { token: w.boss.token, body });
+  const stored = await transfer(created.json.data.url, {
+    method: "PUT",
+    body: "image",
+    contentType: "application/octet-stream",
+  });
+  return stored.json.id;
+}
 
 export const everyVerb: VerbContract[] = [
   ...controllerVerbs.map((v) => v.contract),
@@ -98,15 +151,22 @@ export const everyVerb: VerbContract[] = [
   specialVerbs.registerDevice.contract,
 ];
 
+/** Verbs only a device may call (provisioning): reached on /tok with a device token. */
+export const deviceOnly = (contract: VerbContract) => contract.allow.every((grant) => grant === "device");
+
 /** Where a verb is called from, and with which credential, to reach its contract. */
 export function endpoint(contract: VerbContract, w: World): { path: string; token?: string } {
   if (contract === specialVerbs.authLogin.contract) return { path: "/api/auth" };
   if (contract === specialVerbs.registerDevice.contract)
     return { path: "/builder/device/register", token: w.product.token };
+  if (deviceOnly(contract)) return { path: `/tok/${verbPath(contract)}`, token: w.aDeviceToken };
   return { path: `/api/${verbPath(contract)}`, token: contract.allow.includes("public") ? undefined : w.boss.token };
 }
 
-/** Every row of every table, for "and nothing changed" (token use stamps excluded). */
+/**
+ * Every row of every table, for "and nothing changed" (token use and device contact stamps
+ * excluded: a device token's call records the device's last contact, at most every 30 s).
+ */
 export async function snapshot(): Promise<string> {
   const q = db();
   const tables = await Promise.all([
@@ -114,13 +174,20 @@ export async function snapshot(): Promise<string> {
     q.user.findMany({ orderBy: { id: "asc" } }),
     q.token.findMany({ orderBy: { id: "asc" }, omit: { lastUsed: true, expires: true } }),
     q.product.findMany({ orderBy: { id: "asc" } }),
-    q.device.findMany({ orderBy: { id: "asc" } }),
+    q.device.findMany({ orderBy: { id: "asc" }, omit: { accessed: true } }),
     q.auditEvent.findMany({ orderBy: { id: "asc" } }),
     q.metricSeries.findMany({ orderBy: { id: "asc" } }),
     q.metricRollup.findMany({ orderBy: [{ seriesId: "asc" }, { resolution: "asc" }, { bucket: "asc" }] }),
     q.idempotencyKey.findMany({ orderBy: [{ accountId: "asc" }, { key: "asc" }] }),
     q.$queryRawUnsafe(`SELECT count(*) AS "points", sum("value") AS "total" FROM "MetricPoint"`),
     q.dashboard.findMany({ orderBy: { id: "asc" } }),
+    q.pkiCredential.findMany({ orderBy: { name: "asc" } }),
+    q.deviceCertificate.findMany({ orderBy: { serial: "asc" } }),
+    q.deviceMessage.findMany({ orderBy: { id: "asc" } }),
+    q.storedFile.findMany({ orderBy: { id: "asc" } }),
+    q.firmwareRelease.findMany({ orderBy: { id: "asc" } }),
+    q.updateReport.findMany({ orderBy: { id: "asc" } }),
+    q.deviceItem.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));

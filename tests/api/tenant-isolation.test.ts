@@ -1,15 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verbPath } from "../../lib/contracts/verb";
 import { call } from "./client";
-import { buildWorld, endpoint, everyVerb, samples, snapshot, type World } from "./samples";
+import { buildWorld, deviceOnly, endpoint, everyVerb, samples, snapshot, type World } from "./samples";
 
 // Every verb of the registry, called by account B with account A's IDs: 404 and nothing changed.
+// Verbs only a device calls are called by a device of account B naming A's device.
 // Verbs that take no foreign ID at all say why below, and still must not reach A.
 
 const notApplicable: Record<string, string> = {
   "account/create": "public: creates a new account, names none",
   "auth/login": "public: names no account",
   "device/register": "product token: the pool, not an account",
+  "device/getCreds": "acts only on the calling device, names none",
+  "provision/getCreds": "acts only on the calling device, names none",
   "user/logout": "acts only on the caller's own token",
   "user/login": "public: accepts an invite, names no account",
 };
@@ -27,7 +30,8 @@ describe("tenant isolation", () => {
       const body = { ...(await samples[path]!(w)), accountId: w.a.accountId };
       const before = await snapshot();
       const { path: url } = endpoint(contract, w);
-      const answer = await call(url, { token: w.b.token, body });
+      // A device verb is called by account B's own device.
+      const answer = await call(url, { token: deviceOnly(contract) ? w.bDeviceToken : w.b.token, body });
       // Owner-only verbs refuse a tenant by role before any ID is looked at.
       const expected = contract.allow.includes("owner") ? [403, "access_denied"] : [404, "not_found"];
       expect([answer.status, answer.json?.type], answer.text).toEqual(expected);

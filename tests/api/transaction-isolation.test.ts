@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, expect, it } from "vitest";
+import { findAccount } from "../../lib/db/accounts";
 import { recordAudit } from "../../lib/db/audit";
 import { db, transaction } from "../../lib/db/client";
 import { env } from "../../lib/env";
@@ -109,6 +111,25 @@ describe("statements outside a transaction", () => {
       await second;
     },
   );
+
+  it("of another request run even when Prisma sends them along with a transaction's own", async () => {
+    // Prisma batches the findUnique calls of one tick and sends them from the async context of the
+    // first: here the transaction's, while the root client's lookup belongs to another request.
+    const session = await tenant();
+    const inAnotherRequest = AsyncLocalStorage.snapshot();
+    let other!: Promise<string | undefined>;
+    const own = await transaction(async (tx) => {
+      const first = findAccount(tx, session.accountId).then((account) => account?.id);
+      other = inAnotherRequest(() =>
+        findAccount(db(), session.accountId).then(
+          (account) => account?.id,
+          (error: Error) => error.message,
+        ),
+      );
+      return first;
+    });
+    expect([own, await other]).toEqual([session.accountId, session.accountId]);
+  });
 
   it("are refused inside a transaction, where they would wait for it forever", async () => {
     const session = await tenant();

@@ -1,0 +1,49 @@
+import { findStore as findStoreContract } from "../../contracts/store";
+import { db } from "../../db/client";
+import { findDeviceItem } from "../../db/device-items";
+import { notFound } from "../../errors";
+import type { CallContext } from "../context";
+import { callScope, findDeviceItems, itemName } from "./access";
+import { builtInModel } from "./models";
+import { storeView } from "./views";
+import { removeItem, writeItem } from "./write";
+
+// The Store controller: Store items by key. A value set in the cloud goes down to the device
+// (sync/UPSERT); one a device sets stays in the cloud (the device has it).
+
+const STORE = builtInModel("Store");
+
+interface StoreKey {
+  deviceId?: string;
+  key: string;
+}
+
+export async function getStoreValue(ctx: CallContext, input: StoreKey) {
+  const scope = await callScope(ctx, input.deviceId);
+  const item = await findDeviceItem(db(), itemName(scope, "Store", input.key));
+  if (!item) throw notFound(`Cannot find key ${input.key}`);
+  return storeView(item);
+}
+
+export async function setStoreValue(
+  ctx: CallContext,
+  input: StoreKey & { value: unknown; type?: string; expires?: string | number },
+) {
+  const scope = await callScope(ctx, input.deviceId);
+  const item = await writeItem(ctx, scope, STORE, {
+    input: { key: input.key, value: input.value, type: input.type },
+    expires: input.expires,
+    exists: null,
+    merge: false,
+  });
+  return storeView(item);
+}
+
+export const findStoreValues = (ctx: CallContext, input: Record<string, unknown> & { deviceId?: string }) =>
+  findDeviceItems(ctx, { type: "Store", deviceId: input.deviceId }, input, findStoreContract, storeView);
+
+export async function removeStoreValue(ctx: CallContext, input: StoreKey) {
+  const scope = await callScope(ctx, input.deviceId);
+  await removeItem(ctx, scope, STORE, { key: input.key });
+  return { deviceId: scope.deviceId, key: input.key, removed: true as const };
+}

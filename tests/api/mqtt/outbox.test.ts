@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmbeddedBroker } from "../../../lib/broker/embedded/broker";
+import { db } from "../../../lib/db/client";
+import { enqueueDeviceMessage } from "../../../lib/db/device-messages";
+import { startOutbox, type Outbox } from "../../../lib/worker/outbox";
+import { call } from "../client";
+import { cloudToken, tenant } from "../fixtures";
+import { connectDevice, nextMessage, provisionedDevice, startBroker } from "./devices";
+
+// The outbox (decision 015): rows a change wrote reach a connected device, and only a connected one.
+
+let broker: EmbeddedBroker;
+let outbox: Outbox;
+beforeAll(async () => {
+  broker = await startBroker();
+  outbox = startOutbox(broker);
+});
+afterAll(async () => {
+  await broker.close();
+  await outbox.stop();
+});
+
+const rowsOf = (deviceId: string) => db().deviceMessage.findMany({ where: { deviceId } });
+
+describe("the device outbox", () => {
+  it("delivers a release to a connected device within a second, and deletes the row", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    const client = await connectDevice(broker, device);
+    await client.subscribeAsync(`ioto/device/${device.id}/#`, { qos: 1 });
+    const release = nextMessage(client, `ioto/device/${device.id}/provision/release`);
+    const started = Date.now();
+    const released = await call("/tok/device/release", { token: await cloudToken(me), body: { id: device.id } });
+    expect(released.status, released.text).toBe(200);
+    const stamp = Number((await release).toString());
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(stamp).toBeGreaterThanOrEqual(started);
+    await expect.poll(() => rowsOf(device.id)).toEqual([]);
+    client.end(true);
+  });
+
+  it("deletes the messages of a device that is not connected, sending nothing", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    await enqueueDeviceMessage(db(), device.id, `ioto/device/${device.id}/sync/UPSERT`, "{}");
+    outbox.wake();
+    await expect.poll(() => rowsOf(device.id)).toEqual([]);
+  });
+
+  it("tries again a message the device went away without acknowledging, once it is back", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    const first = await connectDevice(broker, device);
+    first.handleMessage = () => {}; // never acknowledges
+    await enqueueDeviceMessage(db(), device.id, `ioto/device/${device.id}/sync/UPSERT`, '{"n":1}');
+    await expect.poll(() => first.seen.some((packet) => packet.cmd === "publish")).toBe(true);
+    // The device comes back on a new connection, which ends the old one and its unacknowledged message.
+    const second = await connectDevice(broker, device);
+    const again = nextMessage(second, `ioto/device/${device.id}/sync/UPSERT`);
+    await expect.poll(async () => (await rowsOf(device.id))[0]?.attempts).toBe(1);
+    expect((await again).toString()).toBe('{"n":1}');
+    await expect.poll(() => rowsOf(device.id)).toEqual([]);
+    await second.endAsync();
+    first.end(true);
+  });
+});
