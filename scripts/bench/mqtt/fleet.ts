@@ -2,9 +2,8 @@ import type { Credentials } from "../../simulator/cloud-api";
 import { poster, type BenchAccount } from "../harness";
 
 // The benchmark's fleet: devices registered, claimed and provisioned through the API as agents and
-// a person would, several calls at a time, with the cloud's CA certificate for their connections.
-// Phase by phase (every register, then every claim, …): a register running beside a claim's
-// transaction was answered 500 when this was written (see the report of bench:mqtt's first run).
+// a person would, several calls at a time, phase by phase (every register, then every claim, …),
+// with the cloud's CA certificate for their connections.
 
 export interface FleetDevice {
   id: string;
