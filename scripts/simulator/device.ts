@@ -85,7 +85,7 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
   async stop(): Promise<void> {
     this.stopper.abort();
     this.session?.finish({ kind: "reconnect", why: "stopped" });
-    if (this.stage !== "stopped") await new Promise((resolve) => this.once("stage", resolve));
+    await this.reached("stopped");
   }
 
   /** Resolves when the device reaches `stage` (now or later). */
@@ -154,6 +154,8 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
       if (!(link instanceof DeviceLink)) {
         const refused = link instanceof ConnectError && link.kind === "refused";
         const problem = `cannot connect to mqtts://${credentials.endpoint}:${credentials.port}: ${(link as Error).message}`;
+        // The CA is fetched again before the next try: a cloud whose CA changed refuses nothing else.
+        if (refused) this.ca = undefined;
         if (refused && ++refusals >= REFUSALS_BEFORE_FORGETTING) return `${problem} (${refusals} times)`;
         this.say(problem, "error");
         await this.sleep(delay);

@@ -136,13 +136,12 @@ export class Session {
     const { deviceId, say } = this.host;
     const now = Date.now();
     const topic = ingestTopic(deviceId, "metric/set");
-    await Promise.all(
-      DEVICE_METRICS.map((metric) => {
-        const value = reading(deviceId, metric, now);
-        if (metric === "temperature") this.sentTemperatures.add(value);
-        return this.link.publish(topic, metricSet(metric, value));
-      }),
-    );
+    // One after another, as the agent sends them: a throttle delays each.
+    for (const metric of DEVICE_METRICS) {
+      const value = reading(deviceId, metric, now);
+      if (metric === "temperature") this.sentTemperatures.add(value);
+      await this.link.publish(topic, metricSet(metric, value));
+    }
     if (store) {
       const uptime = Math.round((now - this.connectedAt) / 1000);
       const charging = reading(deviceId, "battery", now) > reading(deviceId, "battery", now - 60_000);
