@@ -102,12 +102,14 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
   /** Sleeps `ms`, or less when the device is stopped meanwhile. */
   private readonly sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      const signal = this.stopper.signal;
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
+        signal.removeEventListener("abort", done);
         resolve();
       }
-      this.stopper.signal.addEventListener("abort", done, { once: true });
+      signal.addEventListener("abort", done, { once: true });
     });
 
   private enter(stage: Stage): void {
