@@ -1,4 +1,4 @@
-import type { DeviceBroker } from "../broker/seam";
+import { deviceTopic, type DeviceBroker } from "../broker/seam";
 import { db } from "../db/client";
 import {
   deleteDeviceMessages,
@@ -50,6 +50,9 @@ export function startOutbox(broker: DeviceBroker, options: OutboxOptions = OUTBO
       await deleteDeviceMessages(db(), [row.id]);
       return;
     }
+    // A released device's certificate is revoked, but its open connection would live on: after the
+    // release it is closed, as a device that ignores the message (a clock ahead) never would (decision 013).
+    if (row.topic === deviceTopic(row.deviceId, "provision/release")) broker.disconnect(row.deviceId);
     const attempts = row.attempts + 1;
     if (delivered || attempts >= options.maxAttempts) {
       if (!delivered) log.warn("outbox message given up", { id: row.id, deviceId: row.deviceId, attempts });

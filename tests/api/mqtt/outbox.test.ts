@@ -39,6 +39,21 @@ describe("the device outbox", () => {
     client.end(true);
   });
 
+  it("closes a released device's connection once the release is delivered, even if the device stays", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    const client = await connectDevice(broker, device);
+    // Like an agent whose clock runs ahead, which takes the release for a stale one and ignores it.
+    await client.subscribeAsync(`ioto/device/${device.id}/#`, { qos: 1 });
+    const release = nextMessage(client, `ioto/device/${device.id}/provision/release`);
+    const released = await call("/tok/device/release", { token: await cloudToken(me), body: { id: device.id } });
+    expect(released.status, released.text).toBe(200);
+    await release;
+    await expect.poll(() => client.connected, { timeout: 3000 }).toBe(false);
+    expect(broker.isConnected(device.id)).toBe(false);
+    client.end(true);
+  });
+
   it("deletes the messages of a device that is not connected, sending nothing", async () => {
     const me = await tenant();
     const device = await provisionedDevice(me);
