@@ -41,6 +41,11 @@ export async function deleteDeviceMessages(q: Queryable, ids: number[]): Promise
   await q.deviceMessage.deleteMany({ where: { id: { in: ids } } });
 }
 
+/** Rows handed to the broker are not due again until `until`: later looks read the rows behind them. */
+export async function holdDeviceMessages(q: Queryable, ids: number[], until: Date): Promise<void> {
+  await q.deviceMessage.updateMany({ where: { id: { in: ids } }, data: { due: until } });
+}
+
 /** Another attempt later. */
 export async function postponeDeviceMessage(q: Queryable, id: number, attempts: number, due: Date): Promise<void> {
   await q.deviceMessage.updateMany({ where: { id }, data: { attempts, due } });

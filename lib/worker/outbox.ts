@@ -1,8 +1,9 @@
-import type { DeviceBroker } from "../broker/seam";
+import { deviceTopic, type DeviceBroker } from "../broker/seam";
 import { db } from "../db/client";
 import {
   deleteDeviceMessages,
   findDueDeviceMessages,
+  holdDeviceMessages,
   postponeDeviceMessage,
   type DeviceMessageRow,
 } from "../db/device-messages";
@@ -23,6 +24,13 @@ export interface OutboxOptions {
 }
 
 export const OUTBOX_OPTIONS: OutboxOptions = { intervalMs: 200, batch: 500, maxAttempts: 8 };
+
+/**
+ * How long a row handed to the broker stays out of later looks: longer than its delivery can take
+ * (a device has a minute to acknowledge each message), so one device's unacknowledged rows never
+ * fill the batch that other devices' rows are read in. A crash leaves them due after this.
+ */
+const HANDED_HOLD_MS = 10 * 60_000;
 
 /** The wait before attempt `attempts + 1`: 1 s, doubling, at most a minute. */
 const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** (attempts - 1));
@@ -50,6 +58,9 @@ export function startOutbox(broker: DeviceBroker, options: OutboxOptions = OUTBO
       await deleteDeviceMessages(db(), [row.id]);
       return;
     }
+    // A released device's certificate is revoked, but its open connection would live on: after the
+    // release it is closed, as a device that ignores the message (a clock ahead) never would (decision 013).
+    if (row.topic === deviceTopic(row.deviceId, "provision/release")) broker.disconnect(row.deviceId);
     const attempts = row.attempts + 1;
     if (delivered || attempts >= options.maxAttempts) {
       if (!delivered) log.warn("outbox message given up", { id: row.id, deviceId: row.deviceId, attempts });
@@ -64,6 +75,8 @@ export function startOutbox(broker: DeviceBroker, options: OutboxOptions = OUTBO
     const rows = (await findDueDeviceMessages(db(), new Date(), options.batch)).filter((row) => !sending.has(row.id));
     const offline = rows.filter((row) => !broker.isConnected(row.deviceId)).map((row) => row.id);
     if (offline.length) await deleteDeviceMessages(db(), offline);
+    const handed = rows.filter((row) => !offline.includes(row.id)).map((row) => row.id);
+    if (handed.length) await holdDeviceMessages(db(), handed, new Date(Date.now() + HANDED_HOLD_MS));
     // In row order: the broker delivers one device's messages in the order they are handed to it.
     for (const row of rows) {
       if (offline.includes(row.id)) continue;

@@ -131,6 +131,18 @@ describe("Generic", () => {
     expect([unknown.status, unknown.json.fields?.[0]?.name]).toEqual([400, "_type"]);
   });
 
+  it("answers 400 for a _type that names a member every JavaScript object has, with or without a schema", async () => {
+    const me = await tenant();
+    const plain = await deviceWithToken(me);
+    const withSchema = await deviceOfProduct(me, settingsSchema);
+    for (const deviceId of [plain.id, withSchema.id])
+      for (const _type of ["constructor", "toString", "hasOwnProperty"])
+        for (const verb of ["get", "create", "update", "remove"]) {
+          const answer = await call(`/api/generic/${verb}`, { token: me.token, body: { _type, deviceId, id: "x" } });
+          expect([answer.status, answer.json.fields?.[0]?.name], `${verb} ${_type}`).toEqual([400, "_type"]);
+        }
+  });
+
   it("accepts the models of the product's data schema, typed as it declares them", async () => {
     const me = await tenant();
     const { id, product } = await deviceOfProduct(me, settingsSchema);

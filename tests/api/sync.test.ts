@@ -72,6 +72,22 @@ describe("sync up (db/syncToDynamo)", () => {
     expect(await read()).toBe(3);
   });
 
+  it("keeps a device's change over a cloud item that has expired, and sends nothing expired back", async () => {
+    const me = await tenant();
+    const { id } = await deviceOfProduct(me);
+    const device = identityOf(me, id);
+    const expired = { deviceId: id, key: "mode", value: 2, expires: Date.now() - 1000 };
+    const set = await call("/api/store/set", { token: me.token, body: expired });
+    expect(set.status, set.text).toBe(200);
+    const replies = await publish(device, "db/syncToDynamo", {
+      seq: 1,
+      changes: [storeChange("mode", "1", iso(Date.now() - 60_000))],
+    });
+    expect(parsed(replies).map(([topic]) => topic)).toEqual(["sync/SYNC"]);
+    const got = await call("/api/store/get", { token: me.token, body: { deviceId: id, key: "mode" } });
+    expect([got.status, got.json.data?.value]).toEqual([200, 1]);
+  });
+
   it("ignores changes of models that only sync down, yet acknowledges them", async () => {
     const me = await tenant();
     const { id } = await deviceOfProduct(me);

@@ -43,6 +43,8 @@ const ALPN = ["x-amzn-mqtt-ca", "mqtt"];
 const CREDENTIALS_CHECK_MS = 3_600_000;
 /** Requests a device may have waiting for a handler before further publishes count as excess. */
 const MAX_PENDING_PUBLISHES = 1000;
+/** Their payloads' bytes at most: 1000 publishes of 256 KiB would hold 256 MiB per device. */
+export const MAX_PENDING_PUBLISH_BYTES = 4 * 1024 * 1024;
 
 /** A TLS connection whose certificate named a device in good standing. */
 interface Session {
@@ -58,6 +60,7 @@ interface DeviceConnection extends Session {
   /** The device's publishes are handled one after another, in the order they came. */
   work: Promise<void>;
   pendingPublishes: number;
+  pendingBytes: number;
 }
 
 const NOT_AUTHORIZED = 5;
@@ -289,6 +292,7 @@ export class EmbeddedBroker implements DeviceBroker {
       rate: new MessageRate(this.options.messagesPerSecond),
       work: Promise.resolve(),
       pendingPublishes: 0,
+      pendingBytes: 0,
     };
     this.connections.set(client, connection);
     this.current.set(session.identity.deviceId, connection);
@@ -321,10 +325,13 @@ export class EmbeddedBroker implements DeviceBroker {
 
   /** A device's publish on one of its service topics, within its rate or not. */
   private received(connection: DeviceConnection, op: string, payload: Buffer): void {
-    const overloaded = connection.pendingPublishes >= MAX_PENDING_PUBLISHES;
+    const overloaded =
+      connection.pendingPublishes >= MAX_PENDING_PUBLISHES ||
+      connection.pendingBytes + payload.length > MAX_PENDING_PUBLISH_BYTES;
     const verdict = overloaded ? "drop" : connection.rate.hit(Date.now());
     if (verdict === "accept") {
       connection.pendingPublishes++;
+      connection.pendingBytes += payload.length;
       connection.work = connection.work
         .then(() => this.events.published(connection.identity, op, payload))
         .catch((error: unknown) =>
@@ -334,7 +341,10 @@ export class EmbeddedBroker implements DeviceBroker {
             error: error instanceof Error ? error.message : String(error),
           }),
         )
-        .finally(() => connection.pendingPublishes--);
+        .finally(() => {
+          connection.pendingPublishes--;
+          connection.pendingBytes -= payload.length;
+        });
       return;
     }
     if (verdict === "drop") return;

@@ -83,9 +83,10 @@ export function parseStoredSchema(text: string): DataSchema | null {
 }
 
 function productModel(schema: DataSchema, name: string): ItemModel | undefined {
-  const declared = schema.models[name];
+  // Own keys only: a name such as "constructor" must not find what every object inherits.
+  const declared = Object.hasOwn(schema.models, name) ? schema.models[name] : undefined;
   if (!declared) return undefined;
-  const process = schema.process?.[name];
+  const process = schema.process && Object.hasOwn(schema.process, name) ? schema.process[name] : undefined;
   const fields = Object.fromEntries(
     Object.entries(declared).filter(([field]) => !(ITEM_META_FIELDS as readonly string[]).includes(field)),
   );
@@ -102,7 +103,7 @@ function productModel(schema: DataSchema, name: string): ItemModel | undefined {
 
 /** The model `name` for a device of a product with this schema; undefined when there is none. */
 export function modelOf(schema: DataSchema | null, name: string): ItemModel | undefined {
-  if (BUILT_INS[name]) return BUILT_INS[name];
+  if (Object.hasOwn(BUILT_INS, name)) return BUILT_INS[name];
   if ((BUILT_IN_MODELS as readonly string[]).includes(name)) return undefined;
   return schema ? productModel(schema, name) : undefined;
 }

@@ -6,6 +6,7 @@ import {
   findCloudItemsSince,
   findDeviceItemRow,
   insertDeviceItem,
+  replaceDeviceItem,
   replaceIfNotNewer,
   type DeviceItemRecord,
 } from "../../db/device-items";
@@ -92,7 +93,10 @@ async function applyChange(
   }
   const expires = instantOf(change.item.expires) ?? null;
   const content = { fields, expires, updated, source: "device" as const };
+  // An expired item is gone to every reader: the change takes its place, whatever its time.
+  const expired = existing?.expires && existing.expires <= new Date();
   if (!existing) await insertDeviceItem(tx, newId(), name, content);
+  else if (expired) await replaceDeviceItem(tx, existing.id, content);
   else if (!(await replaceIfNotNewer(tx, existing.id, content)) && existing.source === "cloud" && reachesDevice(model))
     return { model, item: existing };
   return undefined;

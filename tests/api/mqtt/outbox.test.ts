@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedBroker } from "../../../lib/broker/embedded/broker";
 import { db } from "../../../lib/db/client";
 import { enqueueDeviceMessage } from "../../../lib/db/device-messages";
-import { startOutbox, type Outbox } from "../../../lib/worker/outbox";
+import { OUTBOX_OPTIONS, startOutbox, type Outbox } from "../../../lib/worker/outbox";
 import { call } from "../client";
 import { cloudToken, tenant } from "../fixtures";
 import { connectDevice, nextMessage, provisionedDevice, startBroker } from "./devices";
@@ -36,6 +36,41 @@ describe("the device outbox", () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(stamp).toBeGreaterThanOrEqual(started);
     await expect.poll(() => rowsOf(device.id)).toEqual([]);
+    client.end(true);
+  });
+
+  it("closes a released device's connection once the release is delivered, even if the device stays", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    const client = await connectDevice(broker, device);
+    // Like an agent whose clock runs ahead, which takes the release for a stale one and ignores it.
+    await client.subscribeAsync(`ioto/device/${device.id}/#`, { qos: 1 });
+    const release = nextMessage(client, `ioto/device/${device.id}/provision/release`);
+    const released = await call("/tok/device/release", { token: await cloudToken(me), body: { id: device.id } });
+    expect(released.status, released.text).toBe(200);
+    await release;
+    await expect.poll(() => client.connected, { timeout: 3000 }).toBe(false);
+    expect(broker.isConnected(device.id)).toBe(false);
+    client.end(true);
+  });
+
+  it("delivers to other devices while one device holds a whole batch of rows unacknowledged", async () => {
+    const me = await tenant();
+    const [slow, other] = [await provisionedDevice(me), await provisionedDevice(me)];
+    const stuck = await connectDevice(broker, slow);
+    stuck.handleMessage = () => {}; // never acknowledges
+    const client = await connectDevice(broker, other);
+    const topic = `ioto/device/${slow.id}/sync/UPSERT`;
+    await db().deviceMessage.createMany({
+      data: Array.from({ length: OUTBOX_OPTIONS.batch }, () => ({ deviceId: slow.id, topic, payload: "{}" })),
+    });
+    await expect.poll(() => stuck.seen.some((packet) => packet.cmd === "publish")).toBe(true);
+    let released = false;
+    void nextMessage(client, `ioto/device/${other.id}/provision/release`).then(() => (released = true));
+    await call("/tok/device/release", { token: await cloudToken(me), body: { id: other.id } });
+    // Within the second a release is due in, not once the stuck device's rows time out.
+    await expect.poll(() => released, { timeout: 1500 }).toBe(true);
+    stuck.end(true);
     client.end(true);
   });
 
