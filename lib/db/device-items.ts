@@ -137,7 +137,9 @@ export async function findCloudItemsSince(
       ...owner,
       source: "cloud",
       type: { in: [...types] },
-      updated: { gte: since },
+      // After, not at: the agent counts itself synced up to `since`, which is the last item it took;
+      // it would take that item again, and obey a command twice.
+      updated: { gt: since },
       OR: [{ expires: null }, { expires: { gt: now } }],
     },
     orderBy: [{ updated: "asc" }, { id: "asc" }],

@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { log } from "../log";
 import { deviceScope } from "../services/device-items/access";
 import { syncDown, syncUp, syncUpMessage } from "../services/device-items/sync";
-import { deviceTopic, UPSERT, wireItem } from "../services/device-items/wire";
+import { deviceTopic, SYNCDOWN, syncedTo, UPSERT, wireItem } from "../services/device-items/wire";
 import { payloadObject } from "./invoke";
 import type { DeviceReply } from "./index";
 
@@ -13,7 +13,6 @@ import type { DeviceReply } from "./index";
 // sync/SYNCDOWN {updated}. Every reply fits one device packet.
 
 const SYNC = "sync/SYNC";
-const SYNCDOWN = "sync/SYNCDOWN";
 
 async function scopeOf(device: DeviceIdentity) {
   const scope = await deviceScope(db(), device.accountId, device.deviceId);
@@ -75,6 +74,6 @@ export async function syncToDevice(device: DeviceIdentity, payload: Buffer): Pro
   const result = await syncDown(scope, body?.timestamp);
   return [
     ...result.payloads.map((item) => ({ topic: UPSERT, payload: item })),
-    { topic: SYNCDOWN, payload: JSON.stringify({ updated: result.updated }) },
+    { topic: SYNCDOWN, payload: syncedTo(result.updated) },
   ];
 }

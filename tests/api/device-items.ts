@@ -7,10 +7,12 @@ import { owner, registeredDevice, type Session } from "./fixtures";
 // Helpers of the Store, Generic and sync suites: a device of a product whose data schema the test
 // sets, the outbox rows a change wrote, and the identity the broker would give a device.
 
-/** Messages waiting in the outbox for a device, payloads parsed. */
-export async function outbox(deviceId: string) {
+/** The device's waiting messages: its pushed items, and the SYNCDOWN after each when asked. */
+export async function outbox(deviceId: string, { withSyncDown = false } = {}) {
   const rows = await db().deviceMessage.findMany({ where: { deviceId }, orderBy: { id: "asc" } });
-  return rows.map((row) => ({ topic: row.topic, item: JSON.parse(row.payload) as Record<string, unknown> }));
+  return rows
+    .map((row) => ({ topic: row.topic, item: JSON.parse(row.payload) as Record<string, unknown> }))
+    .filter((message) => withSyncDown || !message.topic.endsWith("/sync/SYNCDOWN"));
 }
 
 /** The device's item rows as stored, whatever account they belong to. */

@@ -47,8 +47,14 @@ describe("Store", () => {
     const { id } = await deviceWithToken(me);
     await call("/api/store/set", { token: me.token, body: { deviceId: id, key: "setpoint", value: 19 } });
     await call("/api/store/remove", { token: me.token, body: { deviceId: id, key: "setpoint" } });
-    const messages = await outbox(id);
-    expect(messages.map((m) => m.topic)).toEqual([`ioto/device/${id}/sync/UPSERT`, `ioto/device/${id}/sync/REMOVE`]);
+    const messages = await outbox(id, { withSyncDown: true });
+    expect(messages.map((m) => m.topic)).toEqual([
+      `ioto/device/${id}/sync/UPSERT`,
+      `ioto/device/${id}/sync/SYNCDOWN`,
+      `ioto/device/${id}/sync/REMOVE`,
+    ]);
+    // The device counts itself synced up to the pushed item: its next connect does not ask for it again.
+    expect(messages[1]!.item).toEqual({ updated: messages[0]!.item.updated });
     expect(messages[0]!.item).toMatchObject({
       _type: "Store",
       sk: "s#setpoint",
@@ -58,7 +64,7 @@ describe("Store", () => {
       type: "number",
       deviceId: id,
     });
-    expect(messages[1]!.item).toMatchObject({ _type: "Store", sk: "s#setpoint", key: "setpoint" });
+    expect(messages[2]!.item).toMatchObject({ _type: "Store", sk: "s#setpoint", key: "setpoint" });
   });
 
   it("refuses a cloud-side value too large to reach the device", async () => {

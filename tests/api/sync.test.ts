@@ -138,6 +138,9 @@ describe("sync down (db/syncDown)", () => {
     await db().deviceMessage.deleteMany({ where: { deviceId: id } });
     const again = parsed(await publish(identityOf(me, id), "db/syncDown", { timestamp: before }));
     expect(again.at(-1)).toEqual(["sync/SYNCDOWN", { updated: messages[19]![1].updated }]);
+    // Asked again from there (the agent's next connect), the last item is not sent a second time.
+    const resumed = parsed(await publish(identityOf(me, id), "db/syncDown", { timestamp: messages[19]![1].updated }));
+    expect(resumed.map(([topic]) => topic)).toEqual(["sync/SYNCDOWN"]);
     const later = parsed(await publish(identityOf(me, id), "db/syncDown", { timestamp: iso(Date.now() + 1000) }));
     expect(later.map(([topic]) => topic)).toEqual(["sync/SYNCDOWN"]);
   });

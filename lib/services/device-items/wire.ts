@@ -7,9 +7,14 @@ import { fillTemplate, type ItemModel } from "./models";
 
 export const UPSERT = "sync/UPSERT";
 export const REMOVE = "sync/REMOVE";
+export const SYNCDOWN = "sync/SYNCDOWN";
 
-/** The full topic of a message to a device (replies name it relative to ioto/device/<id>/). */
-export const deviceTopic = (deviceId: string, topic: string) => `ioto/device/${deviceId}/${topic}`;
+export { deviceTopic } from "../../broker/seam";
+
+/** SYNCDOWN's payload: the agent records `updated` as the time it has synced down to, and asks for
+ * changes after it at its next connect. */
+export const syncedTo = (updated: Date | string) =>
+  JSON.stringify({ updated: typeof updated === "string" ? updated : updated.toISOString() });
 
 function keysOf(model: ItemModel, values: Record<string, unknown>) {
   const pk = model.pk === undefined ? undefined : fillTemplate(model.pk, values);

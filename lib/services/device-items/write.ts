@@ -16,7 +16,7 @@ import { auditEntry, type CallContext } from "../context";
 import { itemName, type DeviceScope } from "./access";
 import { checkItemFields, instantOf } from "./fields";
 import { itemKeyOf, keyFieldsOf, reachesDevice, syncsUp, type ItemModel } from "./models";
-import { deviceTopic, REMOVE, UPSERT, wireItem, wireRemoval } from "./wire";
+import { deviceTopic, REMOVE, SYNCDOWN, syncedTo, UPSERT, wireItem, wireRemoval } from "./wire";
 
 // Writes of a device's items by a call (Store and Generic): who may write what, Ioto's `exists`,
 // and the push of a cloud-side change to the device through the outbox, in the transaction that
@@ -102,7 +102,13 @@ export async function writeItem(
     const item = existing
       ? await replaceDeviceItem(tx, existing.id, content)
       : await insertDeviceItem(tx, newId(), name, content);
-    if (source === "cloud" && reachesDevice(model)) await push(tx, scope.deviceId, UPSERT, wireItem(model, item));
+    if (source === "cloud" && reachesDevice(model)) {
+      await push(tx, scope.deviceId, UPSERT, wireItem(model, item));
+      // The agent records how far it has synced only from SYNCDOWN. Without this one, its next
+      // connect would ask from before this item and get it again, and a command taken again is
+      // obeyed again: a pushed reboot would reboot the device at every connect.
+      await push(tx, scope.deviceId, SYNCDOWN, syncedTo(item.updated));
+    }
     if (model.name === "Command")
       await recordAudit(tx, auditEntry(ctx, "device.command", `${scope.deviceId} ${String(fields.command)}`));
     return item;
