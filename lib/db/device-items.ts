@@ -79,15 +79,16 @@ export async function insertDeviceItem(q: Queryable, id: string, name: ItemName,
 export async function replaceIfNotNewer(q: Queryable, id: string, content: ItemContent): Promise<boolean> {
   const { count } = await q.deviceItem.updateMany({
     where: { id, updated: { lte: content.updated } },
-    data: { ...content, fields: JSON.stringify(content.fields) },
+    data: { ...content, fields: JSON.stringify(content.fields), delivered: null },
   });
   return count === 1;
 }
 
 export async function replaceDeviceItem(q: Queryable, id: string, content: ItemContent) {
+  // A new version of the item: not delivered yet.
   const row = await q.deviceItem.update({
     where: { id },
-    data: { ...content, fields: JSON.stringify(content.fields) },
+    data: { ...content, fields: JSON.stringify(content.fields), delivered: null },
   });
   return recordOf(row);
 }
@@ -136,6 +137,7 @@ export async function findCloudItemsSince(
     where: {
       ...owner,
       source: "cloud",
+      delivered: null,
       type: { in: [...types] },
       // After, not at: the agent counts itself synced up to `since`, which is the last item it took;
       // it would take that item again, and obey a command twice.
@@ -146,4 +148,9 @@ export async function findCloudItemsSince(
     take,
   });
   return rows.map(recordOf);
+}
+
+/** Records that the device acknowledged this version of the item (its `updated`, as sent). */
+export async function markItemDelivered(q: Queryable, name: ItemName, updated: Date, at: Date): Promise<void> {
+  await q.deviceItem.updateMany({ where: { ...name, updated, delivered: null }, data: { delivered: at } });
 }

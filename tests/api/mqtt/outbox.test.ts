@@ -98,4 +98,33 @@ describe("the device outbox", () => {
     await second.endAsync();
     first.end(true);
   });
+
+  it("never sends a command the device acknowledged again, neither by sync down nor at its next connect", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    const client = await connectDevice(broker, device);
+    await client.subscribeAsync(`ioto/device/${device.id}/#`, { qos: 1 });
+    const since = new Date().toISOString();
+    const pushed = nextMessage(client, `ioto/device/${device.id}/sync/UPSERT`);
+    const sent = await call("/api/generic/create", {
+      token: me.token,
+      body: { _type: "Command", deviceId: device.id, command: "reboot" },
+    });
+    expect(sent.status, sent.text).toBe(200);
+    expect(JSON.parse((await pushed).toString())).toMatchObject({ command: "reboot" });
+    const command = () => db().deviceItem.findFirstOrThrow({ where: { deviceId: device.id, type: "Command" } });
+    await expect.poll(async () => (await command()).delivered).not.toBeNull();
+    client.end(true);
+
+    // The agent obeys at once and restarts before SYNCDOWN moved its sync time: it asks from before.
+    const again = await connectDevice(broker, device);
+    await again.subscribeAsync(`ioto/device/${device.id}/#`, { qos: 1 });
+    const topics: string[] = [];
+    again.on("message", (topic) => topics.push(topic));
+    const done = nextMessage(again, `ioto/device/${device.id}/sync/SYNCDOWN`);
+    await again.publishAsync(`ioto/service/${device.id}/db/syncDown`, JSON.stringify({ timestamp: since }), { qos: 1 });
+    await done;
+    expect(topics).toEqual([`ioto/device/${device.id}/sync/SYNCDOWN`]);
+    again.end(true);
+  });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DeviceItem" ADD COLUMN     "delivered" TIMESTAMP(3);
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DeviceItem" ADD COLUMN "delivered" DATETIME;
+
