@@ -32,6 +32,12 @@ export function deviceEvents(broker: DeviceBroker): DeviceEvents {
         return;
       }
       const replies = await found.handle(device, payload, found.rest);
+      log.debug("mqtt device operation", {
+        deviceId: device.deviceId,
+        op,
+        bytes: payload.length,
+        replies: replies.length,
+      });
       // Sent in order: the broker queues each behind the one before; nobody waits for the device here.
       for (const reply of replies) {
         const topic = deviceTopic(device.deviceId, reply.topic);
