@@ -30,8 +30,8 @@ test("a device claimed in the portal provisions, goes online and shows its Store
     await expect(certificate.getByText("Serial")).toBeVisible({ timeout: 15_000 });
     const store = page.getByRole("region", { name: "Store" });
     // Synced up at connect (its firmware version) and set over MQTT while it runs.
-    await expect(store.getByRole("rowheader", { name: "firmware" })).toBeVisible({ timeout: 15_000 });
-    await expect(store.getByRole("rowheader", { name: "uptime" })).toBeVisible({ timeout: 15_000 });
+    await expect(store.getByRole("rowheader", { name: "firmware", exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(store.getByRole("rowheader", { name: "uptime", exact: true })).toBeVisible({ timeout: 15_000 });
   } finally {
     simulator.kill();
   }
