@@ -23,7 +23,7 @@ function onSeriesConflict(engine: Engine): string {
   const t = "MetricSeries";
   return (
     `ON CONFLICT ("accountId", "key") DO UPDATE SET ${newer(t, "last")}, ` +
-    `"lastTimestamp" = ${greatest(engine)}("${t}"."lastTimestamp", excluded."lastTimestamp") RETURNING "id", "key"`
+    `"lastTimestamp" = ${greatest(engine)}("${t}"."lastTimestamp", excluded."lastTimestamp") RETURNING "id", "accountId", "key"`
   );
 }
 
@@ -51,12 +51,14 @@ const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
 /** Each table's rows as column arrays: $1 is the first column's array, and so on. */
 export const POSTGRES = {
   series:
-    `${SERIES} SELECT $1, d, n, m, dims, k, l, lt, ${UTC_NOW} ` +
-    `FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::bigint[]) ` +
-    `AS u(d, n, m, dims, k, l, lt) ${onSeriesConflict("postgres")}`,
+    `${SERIES} SELECT a, d, n, m, dims, k, l, lt, ${UTC_NOW} ` +
+    `FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::bigint[]) ` +
+    `AS u(a, d, n, m, dims, k, l, lt) ${onSeriesConflict("postgres")}`,
   point: `${POINT} SELECT * FROM unnest($1::int[], $2::bigint[], $3::float8[])`,
   rollup:
     `${ROLLUP} SELECT * FROM unnest($1::int[], $2::int[], $3::bigint[], $4::int[], $5::float8[], $6::float8[], ` +
     `$7::float8[], $8::float8[], $9::bigint[]) ${onRollupConflict("postgres")}`,
-  key: `INSERT INTO "IdempotencyKey" ("accountId", "key", "created") VALUES ($1, $2, ${UTC_NOW}) ON CONFLICT DO NOTHING`,
+  key:
+    `INSERT INTO "IdempotencyKey" ("accountId", "key", "created") SELECT a, k, ${UTC_NOW} ` +
+    `FROM unnest($1::text[], $2::text[]) AS u(a, k) ON CONFLICT DO NOTHING RETURNING "accountId", "key"`,
 } as const;
