@@ -3,6 +3,7 @@ import type { IClientOptions } from "mqtt";
 import type { ConnectionOptions, TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedBroker } from "../../../lib/broker/embedded/broker";
+import { call } from "../client";
 import { tenant } from "../fixtures";
 import { connectDevice, provisionedDevice, startBroker, type DeviceClient } from "./devices";
 import { count, recordProxy, spyOnWrites, type SocketWrite } from "./wire";
@@ -45,6 +46,33 @@ function packetsIn(bytes: Buffer): number {
 }
 
 // AES-GCM under TLS 1.2: a record's length is its plaintext plus an 8-byte nonce and a 16-byte tag.
+type Held = Array<{ topic: string; acknowledge: () => void }>;
+
+/** The device holds each acknowledgement until the test lets it go. */
+function holdAcknowledgements(client: DeviceClient): Held {
+  const held: Held = [];
+  client.handleMessage = (packet, callback) => {
+    held.push({ topic: packet.topic, acknowledge: () => callback() });
+  };
+  return held;
+}
+
+/** Takes `total` messages, acknowledging each only after checking no other was written meanwhile. */
+async function receiveOneAtATime(client: DeviceClient, deviceId: string, held: Held, total: number) {
+  const topics: string[] = [];
+  const before = count(client.seen, "publish");
+  for (let i = 0; i < total; i++) {
+    await expect.poll(() => held.length).toBe(1);
+    // Had the broker written the next message, it would be on the socket before this SUBACK.
+    await roundTrip(client, deviceId);
+    expect(count(client.seen, "publish") - before).toBe(i + 1);
+    const message = held.shift()!;
+    topics.push(message.topic);
+    message.acknowledge();
+  }
+  return topics;
+}
+
 const TLS12_GCM: IClientOptions & ConnectionOptions = {
   maxVersion: "TLSv1.2",
   ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256",
@@ -98,23 +126,35 @@ describe("delivery to a device", () => {
     const me = await tenant();
     const device = await provisionedDevice(me);
     const client = await connectDevice(broker, device);
-    // The device holds each acknowledgement until the test lets it go.
-    const held: Array<{ topic: string; acknowledge: () => void }> = [];
-    client.handleMessage = (packet, callback) => {
-      held.push({ topic: packet.topic, acknowledge: () => callback() });
-    };
+    const held = holdAcknowledgements(client);
     const topics = Array.from({ length: 20 }, (_, i) => `ioto/device/${device.id}/sync/UPSERT/${i}`);
     const delivered = topics.map((topic, i) => broker.send(device.id, topic, JSON.stringify({ item: i })));
-    for (let i = 0; i < topics.length; i++) {
-      await expect.poll(() => held.length).toBe(1);
-      // Had the broker written the next message, it would be on the socket before this SUBACK.
-      await roundTrip(client, device.id);
-      expect(count(client.seen, "publish")).toBe(i + 1);
-      const message = held.shift()!;
-      expect(message.topic).toBe(topics[i]);
-      message.acknowledge();
-    }
+    expect(await receiveOneAtATime(client, device.id, held, topics.length)).toEqual(topics);
     expect(await Promise.all(delivered)).toEqual(topics.map(() => true));
+    await client.endAsync();
+  });
+
+  it("answers a sync down of 20 commands one unacknowledged message at a time, then SYNCDOWN", async () => {
+    const me = await tenant();
+    const device = await provisionedDevice(me);
+    const since = new Date().toISOString();
+    for (let i = 0; i < 20; i++) {
+      const sent = await call("/api/generic/create", {
+        token: me.token,
+        body: { _type: "Command", deviceId: device.id, command: "update", description: `#${i}` },
+      });
+      expect(sent.status, sent.text).toBe(200);
+    }
+    const client = await connectDevice(broker, device);
+    const held = holdAcknowledgements(client);
+    await client.publishAsync(`ioto/service/${device.id}/db/syncDown`, JSON.stringify({ timestamp: since }), {
+      qos: 1,
+    });
+    const topics = await receiveOneAtATime(client, device.id, held, 21);
+    expect(topics).toEqual([
+      ...Array.from({ length: 20 }, () => `ioto/device/${device.id}/sync/UPSERT`),
+      `ioto/device/${device.id}/sync/SYNCDOWN`,
+    ]);
     await client.endAsync();
   });
 
