@@ -52,9 +52,9 @@ export const firmwareView = z.object({
 export const findFirmware = defineList({
   controller: "firmware",
   verb: "find",
-  summary: "List a product's firmware releases",
+  summary: "List the firmware releases of the account's products, or of one product",
   allow: ["owner"],
-  input: { productId: idField },
+  input: { productId: idField.optional() },
   item: firmwareView,
   filters: { id: "string", version: "string", created: "date" },
   textFields: ["version", "filename"],

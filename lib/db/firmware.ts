@@ -1,7 +1,7 @@
 import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
 import { listPage, prismaList } from "./list";
-import { all, equal, type Where } from "./where";
+import { all, type Where } from "./where";
 
 // Firmware releases of a product, and the update reports devices send (decision 016).
 
@@ -34,10 +34,11 @@ export const releaseVersions = (q: Queryable, productId: string) =>
 
 export const deleteRelease = (q: Queryable, id: string) => q.firmwareRelease.deleteMany({ where: { id } });
 
-export function findReleasesPage(q: Queryable, productId: string, filters: Where, page: PageRequest) {
+/** Releases of the products named (a product's, or every product of an account). */
+export function findReleasesPage(q: Queryable, productIds: readonly string[], filters: Where, page: PageRequest) {
   return listPage(
     page,
-    all(equal({ productId }), filters),
+    all({ field: "productId", op: "in", value: productIds }, filters),
     prismaList(
       (args) => q.firmwareRelease.findMany(args),
       (args) => q.firmwareRelease.count(args),

@@ -65,3 +65,9 @@ export function findProductsPage(q: Queryable, where: Where, page: PageRequest) 
     ),
   );
 }
+
+/** The IDs of every product of the account. */
+export async function findAccountProductIds(q: Queryable, accountId: string): Promise<string[]> {
+  const rows = await q.product.findMany({ where: { accountId }, select: { id: true } });
+  return rows.map((row) => row.id);
+}

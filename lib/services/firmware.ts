@@ -19,7 +19,7 @@ import {
   releaseVersions,
 } from "../db/firmware";
 import { filterWhere, textWhere } from "../db/list";
-import { findProduct } from "../db/products";
+import { findAccountProductIds, findProduct } from "../db/products";
 import { all } from "../db/where";
 import { conflict, notFound } from "../errors";
 import { discard, imagePath, openFile, place, receive } from "../files/disk";
@@ -80,13 +80,16 @@ const releaseView = (row: ReleaseRow) => ({ ...row, created: row.created.toISOSt
 
 // firmware/find
 export async function findFirmware(ctx: CallContext, input: Record<string, unknown>) {
-  // The contract requires productId; its list filters are typed as a record of any field.
-  const product = await productOf(ctx, input.productId as string);
+  // Its list filters are typed as a record of any field. A product named must be the account's.
+  const productIds =
+    typeof input.productId === "string"
+      ? [(await productOf(ctx, input.productId)).id]
+      : await findAccountProductIds(db(), ctx.accountId);
   const where = all(
     filterWhere(input, findFirmwareContract.filters),
     textWhere(ctx.page?.text, findFirmwareContract.textFields),
   );
-  const page = await findReleasesPage(db(), product.id, where, ctx.page!);
+  const page = await findReleasesPage(db(), productIds, where, ctx.page!);
   return { ...page, items: page.items.map(releaseView) };
 }
 

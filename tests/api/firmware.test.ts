@@ -55,6 +55,19 @@ describe("firmware releases", () => {
     ]);
   });
 
+  it("lists every product's releases without a productId, and none of an account without products", async () => {
+    const [first, second] = [await product(), await product()];
+    const made = [(await release(first.id, "1.0.0")).id, (await release(second.id, "2.0.0")).id];
+    const boss = (await owner()).token;
+    const listed = await call("/api/firmware/find", { token: boss, query: "limit=1000", body: {} });
+    expect(listed.json.data.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(made));
+    const elsewhere = await call("/api/firmware/find", {
+      token: boss,
+      body: { accountId: (await tenant()).accountId },
+    });
+    expect([elsewhere.status, elsewhere.json.data]).toEqual([200, []]);
+  });
+
   it("refuses a version already released, also when written differently (1.2 is 1.2.0)", async () => {
     const { id: productId } = await product();
     await release(productId, "1.2");
