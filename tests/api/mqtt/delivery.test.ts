@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedBroker } from "../../../lib/broker/embedded/broker";
 import { call } from "../client";
 import { tenant } from "../fixtures";
-import { connectDevice, provisionedDevice, startBroker, type DeviceClient } from "./devices";
+import { connectDevice, nextMessage, provisionedDevice, startBroker, type DeviceClient } from "./devices";
 import { count, recordProxy, spyOnWrites, type SocketWrite } from "./wire";
 
 // How messages reach a device (docs/api.md#mqtt): each packet a TLS record of its own, at most
@@ -89,7 +89,10 @@ describe("delivery to a device", () => {
     await client.subscribeAsync(`ioto/device/${device.id}/#`, { qos: 1 });
     // A request answered at once: its PUBACK and the reply leave back to back.
     const request = { metric: "none", dimensions: { Device: device.id }, period: 60, statistic: "avg" };
+    const answered = nextMessage(client, `ioto/device/${device.id}/metric/get/1`);
     await client.publishAsync(`ioto/service/${device.id}/metric/get/1`, JSON.stringify(request), { qos: 1 });
+    // Answered before the next publishes, so the order on the wire below is fixed.
+    await answered;
     // Publishes arriving together are acknowledged together: five PUBACKs written in one tick.
     const body = JSON.stringify({ metric: "m", value: 1 });
     await Promise.all(
