@@ -47,8 +47,10 @@ test("sign up, claim a simulated device by its typed label, rename it and releas
     await confirm.getByRole("button", { name: "Release", exact: true }).click();
     await expect(page).toHaveURL(/\/devices$/);
     await expect(page.getByRole("heading", { name: "No devices yet" })).toBeVisible();
-    // Its device token is revoked: the agent's next metrics are refused and it registers again.
-    await expect.poll(agent.output, { timeout: 15_000 }).toContain('"Authentication failed": registering again');
+    // The release reaches the connected agent over MQTT: it forgets its certificate and registers again.
+    await expect
+      .poll(agent.output, { timeout: 15_000 })
+      .toContain("released by the cloud: forgetting the certificate and registering again");
   } finally {
     agent.kill();
   }
