@@ -24,6 +24,9 @@ it("answers every generated request as the OpenAPI document says", { timeout: 60
   const fuzzer = await DocumentFuzzer.start(openApiDocument(ORIGIN), send, owner);
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
   await fuzzer.run(RUNS, seed);
-  // Enough cases get past validation to exercise the verbs, not only their refusals.
-  expect(fuzzer.statuses.get(200) ?? 0).toBeGreaterThan(RUNS / 10);
+  // Enough cases get past validation to exercise the verbs, not only their refusals. A twentieth:
+  // the document now holds device-only verbs (provisioning, firmware updates) that no credential
+  // of the fuzzer's world (owner, tenant) may pass, and verbs that need a device's own items; one CI
+  // run answered 200 to 77 of 800 cases.
+  expect(fuzzer.statuses.get(200) ?? 0).toBeGreaterThan(RUNS / 20);
 });
