@@ -63,7 +63,7 @@ const signedUrlVerb = (controller: "device" | "file") =>
     output: z.string().describe("The signed URL, needing no other credential"),
   });
 
-// device/getSignedUrl and file/getSignedUrl: one verb under both names the agent and API.md use.
+// device/getSignedUrl and file/getSignedUrl: one verb under both names the agent uses (docs/api.md, "Files and firmware").
 export const deviceSignedUrl = signedUrlVerb("device");
 export const fileSignedUrl = signedUrlVerb("file");
 

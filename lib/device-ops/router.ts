@@ -2,7 +2,7 @@ import { deviceTopic, type DeviceBroker, type DeviceEvents } from "../broker/sea
 import { log } from "../log";
 import { recordDeviceContact } from "../services/device-contact";
 import { deviceConnected, deviceDisconnected } from "../services/device-connection";
-import { noteDelivered } from "../services/device-items/delivery";
+import { sendToDevice } from "../services/device-items/delivery";
 import { deviceOps, type DeviceOp } from "./index";
 
 // What the cloud does with a broker's device events (decision 015): a publish runs its operation
@@ -40,17 +40,14 @@ export function deviceEvents(broker: DeviceBroker): DeviceEvents {
       });
       // Sent in order: the broker queues each behind the one before; nobody waits for the device here.
       for (const reply of replies) {
-        const topic = deviceTopic(device.deviceId, reply.topic);
-        broker
-          .send(device.deviceId, topic, reply.payload)
-          .then((delivered) => (delivered ? noteDelivered(device.deviceId, topic, reply.payload) : undefined))
-          .catch((error: unknown) =>
+        sendToDevice(broker, device.deviceId, deviceTopic(device.deviceId, reply.topic), reply.payload).catch(
+          (error: unknown) =>
             log.error("mqtt reply not sent", {
               deviceId: device.deviceId,
               topic: reply.topic,
               error: error instanceof Error ? error.message : String(error),
             }),
-          );
+        );
       }
     },
     connected: (device) => deviceConnected(device),

@@ -8,7 +8,7 @@ import {
   type DeviceMessageRow,
 } from "../db/device-messages";
 import { log } from "../log";
-import { noteDelivered } from "../services/device-items/delivery";
+import { sendToDevice } from "../services/device-items/delivery";
 
 // The outbox deliverer (decision 015): the worker sends each DeviceMessage row a change wrote
 // (a release, a cloud-side change pushed down) through the broker, and deletes it once the device
@@ -52,7 +52,7 @@ export function startOutbox(broker: DeviceBroker, options: OutboxOptions = OUTBO
   async function deliver(row: DeviceMessageRow): Promise<void> {
     let delivered = false;
     try {
-      delivered = await broker.send(row.deviceId, row.topic, row.payload);
+      delivered = await sendToDevice(broker, row.deviceId, row.topic, row.payload);
     } catch (error) {
       // Refused by the broker (a topic not the device's, a message too large): it never will be sent.
       log.error("outbox message refused by the broker", { id: row.id, deviceId: row.deviceId, error: String(error) });
@@ -62,7 +62,6 @@ export function startOutbox(broker: DeviceBroker, options: OutboxOptions = OUTBO
     // A released device's certificate is revoked, but its open connection would live on: after the
     // release it is closed, as a device that ignores the message (a clock ahead) never would (decision 013).
     if (row.topic === deviceTopic(row.deviceId, "provision/release")) broker.disconnect(row.deviceId);
-    if (delivered) await noteDelivered(row.deviceId, row.topic, row.payload);
     const attempts = row.attempts + 1;
     if (delivered || attempts >= options.maxAttempts) {
       if (!delivered) log.warn("outbox message given up", { id: row.id, deviceId: row.deviceId, attempts });

@@ -150,3 +150,29 @@ export async function seedAccount(base: string, deviceIds: string[]): Promise<Be
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 export const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((values.length * p) / 100) - 1)]!;
+
+/** The engines a `--engines sqlite,postgres` flag names, of those this machine offers. */
+export function selectedEngines(flag: string): BenchEngine[] {
+  const wanted = new Set(flag.split(",").map((name) => name.trim().toLowerCase()));
+  return benchEngines((line) => wanted.has("postgres") && console.log(line)).filter(
+    (engine) => wanted.has(engine.engine) || wanted.has(engine.name.toLowerCase()),
+  );
+}
+
+/** Rows of a benchmark's table: a label, a cell per engine's result, and the target. */
+export function resultRows<R>(results: R[]) {
+  const rows: Array<[string, ...string[]]> = [];
+  const row = (label: string, cell: (result: R) => string, target = "") =>
+    rows.push([label, ...results.map(cell), target]);
+  return { rows, row };
+}
+
+/** Prints the rows as a Markdown table with a column per engine. */
+export function printTable(engines: BenchEngine[], rows: Array<[string, ...string[]]>): void {
+  const header: [string, ...string[]] = ["", ...engines.map((engine) => engine.name), "target"];
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((cells) => cells[c]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+  for (const cells of rows) console.log(line(cells));
+}

@@ -13,10 +13,12 @@
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "../../lib/server/build";
 import {
-  benchEngines,
   machine,
   median,
+  printTable,
+  resultRows,
   seedAccount,
+  selectedEngines,
   startServer,
   stopServer,
   type BenchAccount,
@@ -48,7 +50,6 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !(batches >= 1)
   );
   process.exit(2);
 }
-const wanted = new Set(values.engines.split(",").map((name) => name.trim().toLowerCase()));
 
 interface Result {
   ingest: { api: number; floor: number; ratio: number };
@@ -112,9 +113,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const sizeName = (size: number) => (size >= 1e6 ? `${size / 1e6} M` : size >= 1e3 ? `${size / 1e3} k` : String(size));
 
 function table(engines: BenchEngine[], results: Result[]) {
-  const rows: Array<[string, ...string[]]> = [];
-  const row = (label: string, cell: (result: Result) => string, target: string) =>
-    rows.push([label, ...results.map(cell), target]);
+  const { rows, row } = resultRows(results);
   row("ingest /tok/metric/set (points/s)", (r) => thousands(r.ingest.api), "≥ 100,000 on SQLite");
   row("ingest floor: its writer without HTTP (points/s)", (r) => thousands(r.ingest.floor), "");
   row("ingest ratio to the floor (median round)", (r) => `${(r.ingest.ratio * 100).toFixed(0)} %`, "≥ 50 %");
@@ -134,18 +133,11 @@ function table(engines: BenchEngine[], results: Result[]) {
     );
   }
   row("first chart, 8-widget dashboard (Chromium)", (r) => r.page, "≤ 1 s");
-  const header: [string, ...string[]] = ["", ...engines.map((engine) => engine.name), "target"];
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((cells) => cells[c]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
-  for (const cells of rows) console.log(line(cells));
+  printTable(engines, rows);
 }
 
 buildIfNeeded(process.cwd(), console.log);
-const engines = benchEngines((line) => wanted.has("postgres") && console.log(line)).filter(
-  (engine) => wanted.has(engine.engine) || wanted.has(engine.name.toLowerCase()),
-);
+const engines = selectedEngines(values.engines);
 const results: Result[] = [];
 for (const engine of engines) {
   console.log(`${engine.name}: measuring…`);

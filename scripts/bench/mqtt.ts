@@ -23,7 +23,17 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "../../lib/server/build";
-import { benchEngines, machine, percentile, seedAccount, startServer, stopServer, type BenchEngine } from "./harness";
+import {
+  machine,
+  percentile,
+  printTable,
+  resultRows,
+  seedAccount,
+  selectedEngines,
+  startServer,
+  stopServer,
+  type BenchEngine,
+} from "./harness";
 import { batchesStart, BATCH_POINTS, CLIENTS, deviceBatches, throughApi } from "./metrics/ingest";
 import { ClientProcess, LATENCY_METRIC } from "./mqtt/clients";
 import { provisionFleet, type Fleet } from "./mqtt/fleet";
@@ -82,8 +92,6 @@ async function phase<T>(pid: number, run: () => Promise<T>): Promise<{ result: T
   const { result, shares } = await profiler.during(pid, run);
   return { result, where: shares };
 }
-
-const wanted = new Set(values.engines.split(",").map((name) => name.trim().toLowerCase()));
 
 interface Result {
   provisionMs: number;
@@ -302,9 +310,7 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const cores = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 function table(engines: BenchEngine[], results: Result[]) {
-  const rows: Array<[string, ...string[]]> = [];
-  const row = (label: string, cell: (result: Result) => string, target = "") =>
-    rows.push([label, ...results.map(cell), target]);
+  const { rows, row } = resultRows(results);
   row(
     `metric/set over MQTT, ${floodDevices} devices: stored (messages/s)`,
     (r) => thousands(r.flood.stored),
@@ -334,18 +340,11 @@ function table(engines: BenchEngine[], results: Result[]) {
     (r) => `${seconds(r.steady.max)}; ${thousands(r.steady.unseen)} of ${thousands(r.steady.samples)}`,
   );
   row("  server CPU under the steady load, % of one core", (r) => cores(r.steady.serverCpu));
-  const header: [string, ...string[]] = ["", ...engines.map((engine) => engine.name), "target"];
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((cells) => cells[c]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
-  for (const cells of rows) console.log(line(cells));
+  printTable(engines, rows);
 }
 
 buildIfNeeded(process.cwd(), console.log);
-const engines = benchEngines((line) => wanted.has("postgres") && console.log(line)).filter(
-  (engine) => wanted.has(engine.engine) || wanted.has(engine.name.toLowerCase()),
-);
+const engines = selectedEngines(values.engines);
 const results: Result[] = [];
 const loadBefore = loadavg()[0]!;
 for (const engine of engines) {
