@@ -6,6 +6,8 @@
 // the length, token and nesting limits bound both the work and the depth of the tree.
 // Browser-safe: the action form reads conditions with it too.
 
+import { CONDITION_LIMITS, Lexer, quoted, Refusal, where, type Token, type TokenKind } from "./condition-lexer";
+
 export type CompareOp = ">" | ">=" | "<" | "<=" | "==" | "!=";
 export type Operand = { kind: "number"; value: number } | { kind: "name"; name: string };
 /** A parsed condition: and/or hold two or more conditions, flattened so each has one shape. */
@@ -16,126 +18,10 @@ export type Condition =
 /** `at` is the 0-based offset of the problem in the text; messages count columns from 1. */
 export type ParsedCondition = { ok: true; condition: Condition } | { ok: false; message: string; at: number };
 
-export const CONDITION_LIMITS = { length: 500, tokens: 64, depth: 32 } as const;
+export { CONDITION_LIMITS };
 const DEFAULT_VARIABLES: readonly string[] = ["value"];
 const EXAMPLE = "e.g. value > 30";
-
-/** A refusal carried out of the recursive descent; parseCondition turns it into an answer. */
-class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly at: number,
-  ) {
-    super(message);
-  }
-}
-
-type TokenKind = "number" | "name" | "compare" | "and" | "or" | "not" | "-" | "(" | ")" | "end";
-interface Token {
-  kind: TokenKind;
-  text: string;
-  at: number;
-}
-
-const SPACE = /\s+/y;
-const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
-// Whatever glues onto a number ("30abc", "1.2.3", "0x10") is read whole, to be refused whole.
-const WORD_TAIL = /[\p{L}\p{N}_$.]+/uy;
-const NAME = /[\p{L}_$][\p{L}\p{N}_$]*/uy;
-// Maps, not object literals: a name like "constructor" must not find Object.prototype's.
-const KEYWORDS = new Map<string, TokenKind>([
-  ["and", "and"],
-  ["or", "or"],
-  ["not", "not"],
-]);
-const SYMBOLS = new Map<string, TokenKind>([
-  [">=", "compare"],
-  ["<=", "compare"],
-  ["==", "compare"],
-  ["!=", "compare"],
-  ["&&", "and"],
-  ["||", "or"],
-  [">", "compare"],
-  ["<", "compare"],
-  ["!", "not"],
-  ["-", "-"],
-  ["(", "("],
-  [")", ")"],
-]);
-// The usual slips, answered with what to write instead.
-const SLIPS = new Map([
-  ["=", "use == to compare (>= and <= for at least and at most)"],
-  ["≥", "use >="],
-  ["≤", "use <="],
-  ["≠", "use !="],
-  ["&", "use and"],
-  ["|", "use or"],
-  ["+", "write the number without +"],
-]);
 const NOT_NUMBERS = new Set(["nan", "infinity"]);
-
-function where(at: number, text: string): string {
-  return at >= text.length ? "at the end" : `at ${at + 1}`;
-}
-
-function quoted(text: string): string {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return JSON.stringify(shown);
-}
-
-/** Reads tokens one at a time, so problems are reported in reading order. */
-class Lexer {
-  private offset = 0;
-  private count = 0;
-
-  constructor(private readonly text: string) {}
-
-  next(): Token {
-    const { text } = this;
-    this.offset = this.skip(SPACE) ?? this.offset;
-    const at = this.offset;
-    if (at >= text.length) return { kind: "end", text: "", at };
-    if (++this.count > CONDITION_LIMITS.tokens) {
-      throw new Refusal(`Too long ${where(at, text)}: a condition has at most ${CONDITION_LIMITS.tokens} parts`, at);
-    }
-    const number = this.match(NUMBER);
-    if (number !== undefined) {
-      const tail = this.match(WORD_TAIL);
-      if (tail !== undefined) throw new Refusal(`${quoted(number + tail)} is not a number ${where(at, text)}`, at);
-      return { kind: "number", text: number, at };
-    }
-    const name = this.match(NAME);
-    if (name !== undefined) return { kind: KEYWORDS.get(name.toLowerCase()) ?? "name", text: name, at };
-    for (const length of [2, 1]) {
-      const symbol = text.slice(at, at + length);
-      const kind = SYMBOLS.get(symbol);
-      if (kind !== undefined && symbol.length === length) {
-        this.offset += length;
-        return { kind, text: symbol, at };
-      }
-    }
-    const character = String.fromCodePoint(text.codePointAt(at) ?? 0);
-    const slip = SLIPS.get(character);
-    const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character)
-      ? quoted(character)
-      : `character U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-    throw new Refusal(`Unexpected ${shown} ${where(at, text)}${slip ? `: ${slip}` : ""}`, at);
-  }
-
-  private match(pattern: RegExp): string | undefined {
-    const found = this.skip(pattern);
-    if (found === undefined) return undefined;
-    const matched = this.text.slice(this.offset, found);
-    this.offset = found;
-    return matched;
-  }
-
-  /** The offset after what `pattern` matches here, if it does. */
-  private skip(pattern: RegExp): number | undefined {
-    pattern.lastIndex = this.offset;
-    return pattern.test(this.text) ? pattern.lastIndex : undefined;
-  }
-}
 
 // While parsing, an expression is either a truth (a condition) or a number (an operand); the
 // operators check which they were given, so "value and 3" or a bare "value" is refused by name.
