@@ -142,7 +142,7 @@ class Parser {
     if (!Number.isFinite(value)) {
       throw new Refusal(
         `${quoted(this.token.text)} is too large a number ${where(this.token.at, this.text)}`,
-        token.at,
+        this.token.at,
       );
     }
     this.advance();
