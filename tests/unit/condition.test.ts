@@ -194,8 +194,12 @@ describe("evaluation", () => {
     }
   });
 
-  it("reads only the values' own numbers, never what an object inherits", () => {
-    const condition = parsed("constructor > 0 or toString != 1", ["constructor", "toString"]);
+  it("reads only the values' own numbers: nothing inherited, nothing else", () => {
+    const inherited = Object.create({ value: 40 }) as Record<string, number>;
+    expect(holds("value > 30", inherited)).toBe(false);
+    const text = { value: "40" } as unknown as Record<string, number>;
+    expect(holds("value > 30", text)).toBe(false);
+    const condition = parsed("constructor != 1 or toString != 1", ["constructor", "toString"]);
     expect(evaluateCondition(condition, {})).toBe(false);
     expect(evaluateCondition(condition, { toString: 2 })).toBe(true);
   });
