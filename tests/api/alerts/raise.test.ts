@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "../../../lib/db/client";
+import { env } from "../../../lib/env";
 import { raiseAlert, resolveAlerts, type RaiseInput } from "../../../lib/services/alerts";
 import { call, unique } from "../client";
 import { claimedDevice, tenant, type Session } from "../fixtures";
@@ -12,6 +13,26 @@ import { alertIds, getAlert } from "./helpers";
 const raise = (input: RaiseInput) => transaction((tx) => raiseAlert(tx, input));
 const resolve = (accountId: string, seq: string) =>
   transaction((tx) => resolveAlerts(tx, { accountId, seq, by: "action Hot" }));
+/**
+ * `n` raises, each in a transaction of its own. On PostgreSQL all of them are open before any
+ * raises, so that the raises truly race; on SQLite transactions run one at a time (decision 011),
+ * where waiting for the others would wait forever.
+ */
+function raiseTogether(n: number, input: RaiseInput) {
+  let arrived = 0;
+  let allOpen!: () => void;
+  const open = new Promise<void>((resolve) => (allOpen = resolve));
+  return Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      transaction(async (tx) => {
+        if (env().engine === "postgres" && ++arrived === n) allOpen();
+        if (env().engine === "postgres") await open;
+        return raiseAlert(tx, { ...input, context: { i } });
+      }),
+    ),
+  );
+}
+
 const hot = (me: Session, more: Partial<RaiseInput> = {}): RaiseInput => ({
   accountId: me.accountId,
   name: "Hot",
@@ -61,9 +82,7 @@ describe("raiseAlert", () => {
   it("counts ten concurrent raises of one seq on one alert", async () => {
     const me = await tenant();
     const seq = unique("storm");
-    const raised = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => raise(hot(me, { seq, severity: "warning", context: { i } }))),
-    );
+    const raised = await raiseTogether(10, hot(me, { seq, severity: "warning" }));
     expect(raised.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(raised.map((r) => r.alert.id)).size).toBe(1);
     const found = await call("/api/alert/find", { token: me.token, body: { seq } });
