@@ -26,6 +26,13 @@ export const AUDIT_ACTIONS = [
   "dashboard.create",
   "dashboard.update",
   "dashboard.remove",
+  "alert.create",
+  "alert.acknowledge",
+  "alert.resolve",
+  "alert.reopen",
+  "alert.remove",
+  "maintenance.create",
+  "maintenance.remove",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
