@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = [
   "dashboard.create",
   "dashboard.update",
   "dashboard.remove",
+  "action.create",
+  "action.update",
+  "action.remove",
+  "action.invoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import { verbPath } from "../contracts/verb";
 import { accountController } from "./account";
+import { actionController } from "./action";
 import { auditController } from "./audit";
 import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
@@ -30,6 +31,7 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...firmwareController,
   ...storeController,
   ...genericController,
+  ...actionController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

@@ -53,7 +53,7 @@ export interface NewRun {
 }
 
 /** Prisma's "unique constraint failed", from either engine's client. */
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
+export const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 /**
  * Records a run; null when another worker (or an earlier look) already claimed this trigger.
