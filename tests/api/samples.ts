@@ -137,6 +137,7 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "action/remove": (w) => ({ id: w.aAction.id }),
   "action/invoke": (w) => ({ name: w.aAction.name, context: { value: 1 } }),
   "action/runs": (w) => ({ id: w.aAction.id }),
+  "action/preview": () => ({ metric: "temperature", expression: "value > 30", days: 1 }),
 };
 
 /** A file aDevice stored, by its ID. */
