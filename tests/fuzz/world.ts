@@ -97,11 +97,14 @@ export class World {
     for (const id of devices) await post(send, "/builder/device/register", { id }, { authorization: product.token });
     for (const id of devices.slice(1)) await asTenant("/api/device/claim", { id });
     const [fleet] = (await asTenant("/api/dashboard/find", {})) as unknown as Array<{ id: string }>;
+    const action = await asTenant("/api/action/create", { name: `fuzz ${random()}`, trigger: "manual", type: "alert" });
     const other = await signUp(send);
     this.known = new Map<string, unknown[]>([
       ["*.Origin", [origin]],
       ["*.accountId", [me.accountId, other.accountId]],
       ["account.id", [me.accountId, other.accountId]],
+      ["action.id", [action.id]],
+      ["action.name", [action.name]],
       ["dashboard.id", [fleet!.id]],
       ["auth.email", [me.email]],
       ["auth.password", [me.password]],
