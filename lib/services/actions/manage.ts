@@ -30,7 +30,7 @@ import { judgeAction, settingsIn, type ActionSettings } from "./judge";
 import { actionView } from "./views";
 
 // Actions belong to an account: every read and write is scoped by the account the call acts in,
-// and another account's action is as absent as one that never existed (docs/api.md#actions).
+// and another account's action is as absent as one that never existed (docs/api.md#action).
 
 const NOT_FOUND = "Cannot find action";
 /** Steps whose destination names a device of the account. */
