@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = [
   "alert.remove",
   "maintenance.create",
   "maintenance.remove",
+  "action.create",
+  "action.update",
+  "action.remove",
+  "action.invoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

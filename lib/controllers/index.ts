@@ -1,5 +1,6 @@
 import { verbPath } from "../contracts/verb";
 import { accountController } from "./account";
+import { actionController } from "./action";
 import { alertController } from "./alert";
 import { auditController } from "./audit";
 import { dashboardController } from "./dashboard";
@@ -34,6 +35,7 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...genericController,
   ...alertController,
   ...maintenanceController,
+  ...actionController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));
