@@ -37,6 +37,9 @@ const schema = z.object({
   REGISTER_ADDRESS_RATE_PER_MINUTE: intFrom(20000),
   // Trust the first X-Forwarded-For hop only behind a proxy you run.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // Whether this worker runs the action engine (decision 018). Engines on several workers share
+  // the work safely; "off" leaves it to others (and is the baseline of bench:actions).
+  ACTION_ENGINE: z.enum(["on", "off"]).default("on"),
   CLOUD_NAME: z.string().default("fleetport"),
   CLOUD_REGION: z.string().default("local"),
   // Days each metric resolution is kept (decision 012). Raw points also bound how old a point may be
@@ -83,6 +86,7 @@ export interface Env {
   registerRatePerMinute: number;
   registerAddressRatePerMinute: number;
   trustProxy: boolean;
+  actionEngine: boolean;
   cloudName: string;
   cloudRegion: string;
   /** Days kept per metric resolution: raw points, minute, hour and day rollups. */
@@ -162,6 +166,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     registerRatePerMinute: e.REGISTER_RATE_PER_MINUTE,
     registerAddressRatePerMinute: e.REGISTER_ADDRESS_RATE_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === "true",
+    actionEngine: e.ACTION_ENGINE === "on",
     cloudName: e.CLOUD_NAME,
     cloudRegion: e.CLOUD_REGION,
     metricRetentionDays: {

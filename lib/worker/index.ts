@@ -42,12 +42,12 @@ export async function startWorker(): Promise<Worker> {
   const broker = await startDeviceBroker();
   const outbox = startOutbox(broker);
   log.info("mqtt broker listening", { port: broker.port, host: env().mqttHost });
-  const actions = startActions();
+  const actions = env().actionEngine ? startActions() : null;
   const deliverer = startDeliverer();
   return {
     async stop() {
       stopRetention();
-      await actions.stop();
+      await actions?.stop();
       await deliverer.stop();
       await broker.close();
       await outbox.stop();
