@@ -3,6 +3,7 @@ import { isRoot, type Queryable } from "./client";
 import { listPage, prismaList, rawList, rawRows } from "./list";
 import { rawReader } from "./raw-reader";
 import { defineRecord, type RecordOf } from "./records";
+import { updateUnstamped } from "./unstamped-update";
 import { all, equal, type Where } from "./where";
 
 /** A device as every read answers it, with its product's name. */
@@ -93,14 +94,16 @@ export async function claimIfUnclaimed(
 /**
  * Sets a device's `accessed` (its last contact) to `now`, unless a contact at or after `notSince`
  * is already recorded. One conditional update: of many concurrent contacts, only the first writes.
- * Answers whether this call wrote.
+ * A contact is not an edit: `updated` stays. Answers whether this call wrote.
  */
 export async function touchDeviceAccessed(q: Queryable, id: string, now: Date, notSince: Date): Promise<boolean> {
-  const { count } = await q.device.updateMany({
-    where: { id, OR: [{ accessed: null }, { accessed: { lt: notSince } }] },
-    data: { accessed: now },
-  });
-  return count === 1;
+  const notLately: Where = {
+    or: [
+      { field: "accessed", op: "eq", value: null },
+      { field: "accessed", op: "lt", value: notSince },
+    ],
+  };
+  return (await updateUnstamped(q, deviceRecord, { accessed: now }, all(equal({ id }), notLately))) === 1;
 }
 
 /** A claimed device that holds a certificate now; scoped by account like every write after a read. */
@@ -166,8 +169,9 @@ export const releaseAllDevices = (q: Queryable, accountId: string) =>
   });
 
 /**
- * The broker's word on a device's connection, with the contact as its last-seen time. Scoped by
- * account: a device released meanwhile is back in the pool, offline, and stays so.
+ * The broker's word on a device's connection, with the contact as its last-seen time; not an edit,
+ * so `updated` stays. Scoped by account: a device released meanwhile is back in the pool, offline,
+ * and stays so.
  */
 export async function setDeviceConnection(
   q: Queryable,
@@ -176,10 +180,9 @@ export async function setDeviceConnection(
   connection: "online" | "offline",
   now: Date,
 ): Promise<boolean> {
-  return (await q.device.updateMany({ where: { id, accountId }, data: { connection, accessed: now } })).count === 1;
+  return (await updateUnstamped(q, deviceRecord, { connection, accessed: now }, equal({ id, accountId }))) === 1;
 }
 
-/** Every device some broker last reported online, reported offline: answers how many. */
-export async function markOnlineDevicesOffline(q: Queryable): Promise<number> {
-  return (await q.device.updateMany({ where: { connection: "online" }, data: { connection: "offline" } })).count;
-}
+/** Every device some broker last reported online, reported offline (not an edit): answers how many. */
+export const markOnlineDevicesOffline = (q: Queryable): Promise<number> =>
+  updateUnstamped(q, deviceRecord, { connection: "offline" }, equal({ connection: "online" }));

@@ -35,6 +35,9 @@ const postgresDialect: Dialect = {
   like: "ILIKE",
 };
 
+/** The SQL dialect of the configured engine: the reader's, and that of the few raw writes. */
+export const sqlDialect = (): Dialect => (env().engine === "sqlite" ? sqliteDialect : postgresDialect);
+
 /** Prepared statements by their text; bounded, since `in` lists of each length are new texts. */
 const MAX_STATEMENTS = 500;
 

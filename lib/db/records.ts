@@ -92,11 +92,14 @@ function selectSql(record: RecordDefinition): string {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The base table's column for a field (fields come from contracts, never from callers). */
-export function columnOf(field: string): string {
-  if (!IDENTIFIER.test(field)) throw new Error(`Not a column name: ${field}`);
-  return `${BASE}.${quote(field)}`;
+/** A table's or column's name, quoted (names come from code and contracts, never from callers). */
+export function sqlName(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`Not an SQL name: ${name}`);
+  return quote(name);
 }
+
+/** The base table's column for a field. */
+export const columnOf = (field: string): string => `${BASE}.${sqlName(field)}`;
 
 const digits = (text: string, start: number, end: number) => {
   let value = 0;

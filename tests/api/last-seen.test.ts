@@ -66,6 +66,30 @@ describe("last seen", () => {
     expect(device?.accessed?.toISOString()).toBe(first);
   });
 
+  it("is not an edit of the device: a contact leaves its updated time as it was", async () => {
+    const me = await tenant();
+    const { token: productToken } = await product();
+    const id = claimId();
+    const register = () => call("/builder/device/register", { token: productToken, body: { id } });
+    const stored = () => db().device.findUniqueOrThrow({ where: { id } });
+    const start = Date.now() + 3_600_000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    at(start, 0);
+    await register();
+    at(start, 5);
+    expect((await call("/api/device/claim", { token: me.token, body: { id } })).status).toBe(200);
+    const claimed = await stored();
+
+    const polled = at(start, 40);
+    const { token } = (await register()).json;
+    expect((await stored()).accessed?.toISOString()).toBe(polled);
+    const called = at(start, 75);
+    await call("/tok/device/get", { token, body: { id } });
+    const after = await stored();
+    expect(after.accessed?.toISOString()).toBe(called);
+    expect(after.updated).toEqual(claimed.updated);
+  });
+
   it("writes once for many concurrent contacts", async () => {
     const { token: productToken } = await product();
     const id = claimId();

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_DEVICE_PACKET, publishPacketSize } from "../../lib/broker/packet-size";
 import { db } from "../../lib/db/client";
 import { deviceOps, type DeviceReply } from "../../lib/device-ops";
+import { deviceConnected } from "../../lib/services/device-connection";
 import { call } from "./client";
 import { owner, tenant } from "./fixtures";
 import { deviceOfProduct, identityOf, outbox, settingsSchema, storedItems } from "./device-items";
@@ -15,6 +16,10 @@ const publish = (device: Identity, op: string, payload: unknown, rest = "") =>
 
 const parsed = (replies: DeviceReply[]) => replies.map((r) => [r.topic, JSON.parse(r.payload)] as const);
 const iso = (ms: number) => new Date(ms).toISOString();
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 function storeChange(key: string, value: string, updated: string, cmd = "upsert") {
   return { cmd, key: `s#${key}`, item: { _type: "Store", key, value, type: "number", updated, sk: `s#${key}` } };
@@ -48,6 +53,28 @@ describe("sync up (db/syncToDynamo)", () => {
     const device$ = await call("/api/device/get", { token: me.token, body: { id } });
     expect(device$.json.data).toMatchObject({ name: "Porch", state: "claimed" });
     expect(await outbox(id)).toEqual([]);
+  });
+
+  it("takes the name a device gave itself before it connected: contacts are not edits of the device", async () => {
+    const me = await tenant();
+    const { id, deviceToken } = await deviceOfProduct(me);
+    const device = identityOf(me, id);
+    // The clock is moved with fake Dates (timers stay real): renamed while offline at `renamed`,
+    // the device then connects and calls with its token, and only then syncs its change up.
+    const renamed = Date.now() + 3_600_000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(renamed + 10_000);
+    await deviceConnected(device);
+    vi.setSystemTime(renamed + 50_000);
+    await call("/tok/device/get", { token: deviceToken, body: { id } });
+    const change = { _type: "Device", id, name: "Attic", updated: iso(renamed) };
+    const replies = await publish(device, "db/syncToDynamo", {
+      seq: 7,
+      changes: [{ cmd: "upsert", key: `d#${id}`, item: change }],
+    });
+    expect(parsed(replies).map(([topic]) => topic)).toEqual(["sync/SYNC"]);
+    const got = await call("/api/device/get", { token: me.token, body: { id } });
+    expect(got.json.data).toMatchObject({ name: "Attic", connection: "online", accessed: iso(renamed + 50_000) });
   });
 
   it("lets the last writer win by updated, and sends the newer cloud item back down", async () => {

@@ -14,7 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => broker.close());
 
-async function deviceView(session: Session, id: string): Promise<{ connection: string; accessed: string | null }> {
+async function deviceView(
+  session: Session,
+  id: string,
+): Promise<{ connection: string; accessed: string | null; updated: string }> {
   const answer = await call("/tok/device/get", { token: await cloudToken(session), body: { id } });
   expect(answer.status, answer.text).toBe(200);
   return answer.json.data;
@@ -25,11 +28,14 @@ describe("connection state", () => {
     const me = await tenant();
     const device = await provisionedDevice(me);
     const before = Date.now();
+    const { updated } = await deviceView(me, device.id);
     const client = await connectDevice(broker, device);
     await expect.poll(async () => (await deviceView(me, device.id)).connection).toBe("online");
     expect(Date.parse((await deviceView(me, device.id)).accessed!)).toBeGreaterThanOrEqual(before - 1000);
     await client.endAsync();
     await expect.poll(async () => (await deviceView(me, device.id)).connection).toBe("offline");
+    // The broker's word on a connection is not an edit of the device record.
+    expect((await deviceView(me, device.id)).updated).toBe(updated);
   });
 
   it("stays online when an older connection of a reconnected device ends", async () => {
@@ -51,9 +57,10 @@ describe("connection state", () => {
   it("starts a broker with no device online: what an earlier run left online is offline", async () => {
     const me = await tenant();
     const device = await provisionedDevice(me);
+    const { updated } = await deviceView(me, device.id);
     await setDeviceConnection(db(), device.id, me.accountId, "online", new Date());
     const fresh = await startBroker();
-    expect((await deviceView(me, device.id)).connection).toBe("offline");
+    expect(await deviceView(me, device.id)).toMatchObject({ connection: "offline", updated });
     await fresh.close();
   });
 });
