@@ -21,7 +21,12 @@ export interface StoredPoints {
 
 export type StoredPointsListener = (stored: StoredPoints) => void;
 
-const listeners = new Set<StoredPointsListener>();
+// One set per process, not per copy of this module: the production server's route handlers run
+// from the Next.js build's own copy of lib/, the worker from the source, and a point stored through
+// /tok/metric/set must reach the engine as one stored over MQTT does.
+const LISTENERS = Symbol.for("fleetport.storedPointsListeners");
+const shared = globalThis as { [LISTENERS]?: Set<StoredPointsListener> };
+const listeners = (shared[LISTENERS] ??= new Set<StoredPointsListener>());
 
 /** Listens until the answered function is called. */
 export function onStoredPoints(listener: StoredPointsListener): () => void {

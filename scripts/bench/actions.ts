@@ -181,7 +181,7 @@ async function run(engine: BenchEngine, actionEngine: "on" | "off"): Promise<Pha
   const server = await startServer(PORT, database.url, { ACTION_ENGINE: actionEngine });
   try {
     const post = poster(BASE);
-    const account = await seedAccount(BASE, []);
+    const account = await seedAccount(BASE, [...new Set(series.map(({ device }) => device))]);
     await createActions(post, account.cloud);
     // Every series exists before the run: the first point of a series is not what is measured.
     for (let offset = 0; offset < series.length; offset += BATCH_POINTS)
