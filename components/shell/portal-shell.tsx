@@ -7,9 +7,13 @@ import { useCurrentRole } from "@/lib/api/use-current-role";
 import { logout } from "@/lib/contracts/user";
 import { endSession, RequireSession } from "@/lib/session/client";
 import type { PortalSession } from "@/lib/session/types";
+import { OpenAlertsBadge } from "../alerts/open-alerts-badge";
 import { Button } from "../ui/button";
 import { Loading } from "../ui/loading";
 import { navLinksFor } from "./nav-links";
+
+/** The section whose link carries the open-alerts badge. */
+const ALERTS = "/alerts";
 
 export function PortalShell({ user, children }: { user: PortalSession["user"]; children: ReactNode }) {
   const pathname = usePathname();
@@ -59,9 +63,10 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
                   href={link.href}
                   aria-current={current ? "page" : undefined}
                   onClick={() => setMenuOpen(false)}
-                  className={`rounded px-2 py-2 text-sm ${current ? "bg-blue-50 font-semibold text-brand-dark" : "text-ink hover:bg-slate-100"}`}
+                  className={`inline-flex items-center rounded px-2 py-2 text-sm ${current ? "bg-blue-50 font-semibold text-brand-dark" : "text-ink hover:bg-slate-100"}`}
                 >
                   {link.label}
+                  {link.href === ALERTS && <OpenAlertsBadge />}
                 </Link>
               );
             })}
