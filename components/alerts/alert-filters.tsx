@@ -14,6 +14,9 @@ export interface AlertFilterValues {
   within: string;
 }
 
+/** Open or acknowledged: what still needs someone (the badge, the widget and the inbox's default). */
+export const UNRESOLVED_STATES: AlertState[] = ["open", "acknowledged"];
+
 export const DEFAULT_ALERT_FILTERS: AlertFilterValues = { severity: "", state: "unresolved", deviceId: "", within: "" };
 
 const STATE_OPTIONS = [
@@ -45,7 +48,7 @@ export function alertFindBody(values: AlertFilterValues, now: number) {
   return {
     ...(values.severity ? { severity: values.severity } : {}),
     ...(values.state === "unresolved"
-      ? { state__in: ["open", "acknowledged"] as AlertState[] }
+      ? { state__in: UNRESOLVED_STATES }
       : values.state
         ? { state: values.state }
         : {}),
