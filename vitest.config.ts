@@ -22,7 +22,11 @@ const apiProject = (name: string, engine: "sqlite" | "postgres") => ({
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"] } },
+      // The fuzz tests of pure code (the condition grammar) need no database: they run with unit.
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/fuzz/**/*.test.ts"] },
+      },
       {
         resolve: { alias },
         test: { name: "components", include: ["tests/components/**/*.test.tsx"], environment: "happy-dom" },

@@ -1,8 +1,9 @@
 // The tokens of the condition grammar (see condition.ts): numbers, names, keywords and the few
-// operator symbols, read one at a time so the first problem in reading order is the one reported,
-// and counted so a long text costs a bounded amount of work.
+// operator symbols, read one at a time so the first problem in reading order is the one reported.
 
-export const CONDITION_LIMITS = { length: 500, tokens: 64, depth: 32 } as const;
+// Parts are the numbers, names and operators: parentheses are left out so that nesting meets its
+// own limit (depth) rather than this one; the length limit bounds the work either way.
+export const CONDITION_LIMITS = { length: 500, parts: 64, depth: 32 } as const;
 
 /** A refusal carried out of the recursive descent; parseCondition turns it into an answer. */
 export class Refusal extends Error {
@@ -69,18 +70,24 @@ export function quoted(text: string): string {
 /** Reads tokens one at a time, so problems are reported in reading order. */
 export class Lexer {
   private offset = 0;
-  private count = 0;
+  private parts = 0;
 
   constructor(private readonly text: string) {}
 
   next(): Token {
+    const token = this.read();
+    if (token.kind !== "(" && token.kind !== ")" && token.kind !== "end" && ++this.parts > CONDITION_LIMITS.parts) {
+      const at = `${where(token.at, this.text)}: a condition has at most ${CONDITION_LIMITS.parts} parts`;
+      throw new Refusal(`Too long ${at}`, token.at);
+    }
+    return token;
+  }
+
+  private read(): Token {
     const { text } = this;
     this.offset = this.skip(SPACE) ?? this.offset;
     const at = this.offset;
     if (at >= text.length) return { kind: "end", text: "", at };
-    if (++this.count > CONDITION_LIMITS.tokens) {
-      throw new Refusal(`Too long ${where(at, text)}: a condition has at most ${CONDITION_LIMITS.tokens} parts`, at);
-    }
     const number = this.match(NUMBER);
     if (number !== undefined) {
       const tail = this.match(WORD_TAIL);

@@ -127,6 +127,8 @@ class Parser {
     if (token.kind === "-") {
       this.advance();
       if (!this.is("number")) {
+        // "-Infinity" or "-pressure": the name is the problem to report, if it is one.
+        if (this.is("name")) this.known(this.token);
         throw new Refusal(`A minus sign goes before a number ${where(token.at, this.text)}`, token.at);
       }
     } else if (token.kind === "name") {
@@ -142,7 +144,7 @@ class Parser {
     if (!Number.isFinite(value)) {
       throw new Refusal(
         `${quoted(this.token.text)} is too large a number ${where(this.token.at, this.text)}`,
-        token.at,
+        this.token.at,
       );
     }
     this.advance();

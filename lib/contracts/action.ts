@@ -27,28 +27,39 @@ export const actionSettings = {
   enable: z.boolean(),
   trigger: z.enum(TRIGGERS),
   namespace: namespaceField,
-  metric: metricName.or(z.literal("")),
+  metric: metricName
+    .or(z.literal(""))
+    .describe("metric trigger: the metric watched")
+    .meta({ "x-server-judged": "required by a metric trigger" }),
   dimensions: dimensionSet.describe('The series watched; a value "*" watches each value\'s series on its own'),
   statistic: statisticField,
   period: seconds(60).describe("Seconds the statistic is taken over"),
   expression: conditionText.describe("When it fires, e.g. `value > 30`"),
   clear: conditionText.describe("When it clears (hysteresis), e.g. `value < 28`; default: when `expression` is false"),
-  hold: seconds(0).describe("Seconds the condition (or a device being offline) must hold before it fires"),
+  hold: seconds(0)
+    .describe("Seconds the condition (or a device being offline) must hold before it fires")
+    .meta({ "x-server-judged": "at least 60 for a device trigger" }),
   deviceId: idField.nullable().describe("device trigger: one device; null watches every device"),
   schedule: trimmedText(100, { required: false })
     .describe("schedule trigger: a cron line, e.g. `0 9 * * 1-5`")
     .meta({ "x-server-judged": "a cron line" }),
   timezone: z.string().max(64).describe("Of the schedule").meta({ "x-server-judged": "a time zone" }),
-  minSeverity: z.enum(SEVERITIES).or(z.literal("")).describe("alert trigger: the least severity that fires it"),
+  minSeverity: z
+    .enum(SEVERITIES)
+    .or(z.literal(""))
+    .describe("alert trigger: the least severity that fires it")
+    .meta({ "x-server-judged": "required by an alert trigger" }),
   poll: seconds(5).describe("Seconds between re-evaluations when no points arrive"),
   rearm: seconds(0).describe("Seconds of silence after firing: repeats within them are skipped"),
   type: z.enum(STEP_TYPES),
-  destination: trimmedText(1000, { required: false }).describe(
-    "http: the URL; email: addresses, comma-separated; device, database: a device ID, default the trigger's",
-  ),
+  destination: trimmedText(1000, { required: false })
+    .describe("http: the URL; email: addresses, comma-separated; device, database: a device ID, default the trigger's")
+    .meta({ "x-server-judged": "what the step type needs" }),
   message: trimmedText(4000, { required: false }).describe("A template: ${device}, ${value}, ${name}, ${metric}…"),
   severity: severityField.describe("alert steps: the alert's severity"),
-  args: stepArgs.describe("device: {command, args}; database: {key, value, type}; metric: {metric, value, dimensions}"),
+  args: stepArgs
+    .describe("device: {command, args}; database: {key, value, type}; metric: {metric, value, dimensions}")
+    .meta({ "x-server-judged": "what the step type needs" }),
 } as const;
 
 const DEFAULTS = {

@@ -26,6 +26,17 @@ export const AUDIT_ACTIONS = [
   "dashboard.create",
   "dashboard.update",
   "dashboard.remove",
+  "alert.create",
+  "alert.acknowledge",
+  "alert.resolve",
+  "alert.reopen",
+  "alert.remove",
+  "maintenance.create",
+  "maintenance.remove",
+  "action.create",
+  "action.update",
+  "action.remove",
+  "action.invoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,7 @@
 import { verbPath } from "../contracts/verb";
 import { accountController } from "./account";
+import { actionController } from "./action";
+import { alertController } from "./alert";
 import { auditController } from "./audit";
 import { dashboardController } from "./dashboard";
 import { deviceController, registerDeviceVerb } from "./device";
@@ -7,6 +9,7 @@ import { fileController } from "./file";
 import { firmwareController } from "./firmware";
 import { genericController } from "./generic";
 import type { VerbHandler } from "./implement";
+import { maintenanceController } from "./maintenance";
 import { metricController } from "./metric";
 import { productController } from "./product";
 import { provisionController } from "./provision";
@@ -15,7 +18,7 @@ import { tokenController } from "./token";
 import { authLoginVerb, userController } from "./user";
 
 // The registry: the single source for routing and the OpenAPI document. A verb a later issue owns
-// (alert…) is simply absent, so it answers unrecognized_request.
+// (action…) is simply absent, so it answers unrecognized_request.
 export const controllerVerbs: readonly VerbHandler[] = [
   ...accountController,
   ...userController,
@@ -30,6 +33,9 @@ export const controllerVerbs: readonly VerbHandler[] = [
   ...firmwareController,
   ...storeController,
   ...genericController,
+  ...alertController,
+  ...maintenanceController,
+  ...actionController,
 ];
 
 const byPath = new Map(controllerVerbs.map((verb) => [verbPath(verb.contract), verb]));

@@ -1,5 +1,5 @@
 import type { RunOutcome, Trigger } from "../contracts/action";
-import { isRoot, type Queryable } from "./client";
+import { isRoot, isUniqueViolation, type Queryable } from "./client";
 
 // Runs of actions (decision 018). Inserting a run is the claim: the unique (action, triggerKey)
 // lets exactly one of several workers that saw the same trigger record it, and only the one that
@@ -51,9 +51,6 @@ export interface NewRun {
   error?: string;
   created: Date;
 }
-
-/** Prisma's "unique constraint failed", from either engine's client. */
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 /**
  * Records a run; null when another worker (or an earlier look) already claimed this trigger.

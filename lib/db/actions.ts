@@ -2,7 +2,10 @@ import { z } from "zod";
 import { actionSettings, type StepType, type Trigger } from "../contracts/action";
 import type { Severity } from "../contracts/alert";
 import type { DimensionSet } from "../contracts/metric";
+import type { PageRequest } from "../paging";
 import type { Queryable } from "./client";
+import { listPage, prismaList } from "./list";
+import type { Where } from "./where";
 
 // Actions as the engine and the services read them: JSON columns parsed with their contracts, so
 // what leaves here is always well formed (decision 018). The secret stays sealed: only the code
@@ -81,4 +84,36 @@ export async function findActionByName(q: Queryable, accountId: string, name: st
 /** Every enabled action of a trigger, across accounts: what the engine watches. */
 export async function enabledActions(q: Queryable, trigger: Trigger): Promise<ActionRecord[]> {
   return (await q.action.findMany({ where: { trigger, enable: true }, orderBy: { id: "asc" } })).map(actionRecordOf);
+}
+
+export type NewAction = Omit<ActionRecord, "created" | "updated">;
+
+export async function insertAction(q: Queryable, action: NewAction): Promise<ActionRecord> {
+  const { secretSealed, dimensions, args, ...columns } = action;
+  const row = await q.action.create({
+    data: { ...columns, dimensions: JSON.stringify(dimensions), args: JSON.stringify(args), secret: secretSealed },
+  });
+  return actionRecordOf(row);
+}
+
+export type ActionChanges = Partial<Omit<ActionRecord, "id" | "accountId" | "created" | "updated">>;
+
+export async function updateActionRow(q: Queryable, id: string, changes: ActionChanges): Promise<ActionRecord> {
+  return actionRecordOf(await q.action.update({ where: { id }, data: actionColumnsOf(changes) }));
+}
+
+/** Its subjects, runs and their deliveries go with it (cascade). */
+export async function deleteActionRow(q: Queryable, id: string): Promise<void> {
+  await q.action.delete({ where: { id } });
+}
+
+export function findActionsPage(q: Queryable, where: Where, page: PageRequest) {
+  return listPage(
+    page,
+    where,
+    prismaList(
+      async (args) => (await q.action.findMany(args)).map(actionRecordOf),
+      (args) => q.action.count(args),
+    ),
+  );
 }

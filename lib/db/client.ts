@@ -22,6 +22,9 @@ let clients: { root: Db; unguarded: Db } | undefined;
 /** SQLite's one connection admits one transaction at a time (decision 011). */
 let gate: Gate | undefined;
 
+/** Prisma's "unique constraint failed", from either engine's client. */
+export const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
+
 /** Whether `q` is the root client: outside a transaction, where the raw reader may serve a read. */
 export const isRoot = (q: Queryable): q is Db => q === clients?.root;
 

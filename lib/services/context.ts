@@ -26,6 +26,8 @@ export interface CallContext {
   /** The caller's name for this call, if it gave one: a verb that honours it stores a retry once. */
   idempotencyKey?: string | null;
   principal: Principal | null;
+  /** With no principal: the server itself acting (an action's step), as the audit trail names it. */
+  system?: { id: string; label: string };
   /** The account the call acts in: the caller's own, or one the owner named. */
   accountId: string;
   page?: PageRequest;
@@ -43,7 +45,7 @@ export function accountCaller(ctx: CallContext): Extract<Principal, { kind: "use
 
 export function actorOf(ctx: CallContext): { kind: "user" | "token" | "device" | "system"; id: string; label: string } {
   const p = ctx.principal;
-  if (!p) return { kind: "system", id: "", label: "anonymous" };
+  if (!p) return { kind: "system", ...(ctx.system ?? { id: "", label: "anonymous" }) };
   if (p.kind === "user") return { kind: "user", id: p.userId, label: p.label };
   if (p.kind === "token") return { kind: "token", id: p.tokenId, label: p.label };
   if (p.kind === "device") return { kind: "device", id: p.deviceId, label: p.deviceId };

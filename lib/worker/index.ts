@@ -2,12 +2,14 @@ import { startDeviceBroker } from "../broker/embedded/start";
 import { env } from "../env";
 import { log } from "../log";
 import { enforceMetricRetention } from "../services/metrics/retention";
+import { startActions } from "./actions";
 import { startOutbox } from "./outbox";
 
 // The worker role beside the web role (on one machine, in the same process): periodic jobs, the
-// embedded MQTT broker devices connect to, and the outbox that delivers cloud changes to them
-// through it (decision 015). Retention is safe to run on several workers at once; the embedded
-// broker and its outbox assume they are the only ones.
+// embedded MQTT broker devices connect to, the outbox that delivers cloud changes to them through
+// it (decision 015), and the action engine (decision 018). Retention and the action engine are
+// safe to run on several workers at once; the embedded broker and its outbox assume they are the
+// only ones.
 
 export interface Worker {
   stop(): Promise<void>;
@@ -39,9 +41,11 @@ export async function startWorker(): Promise<Worker> {
   const broker = await startDeviceBroker();
   const outbox = startOutbox(broker);
   log.info("mqtt broker listening", { port: broker.port, host: env().mqttHost });
+  const actions = startActions();
   return {
     async stop() {
       stopRetention();
+      await actions.stop();
       await broker.close();
       await outbox.stop();
     },

@@ -22,6 +22,8 @@ export interface World {
   /** Account A's Fleet dashboard, which every account starts with. */
   aDashboard: string;
   product: { id: string; token: string };
+  /** An action of account A (manual trigger, alert step). */
+  aAction: { id: string; name: string };
 }
 
 export async function buildWorld(): Promise<World> {
@@ -32,6 +34,10 @@ export async function buildWorld(): Promise<World> {
   await cloudToken(a);
   const tokens = await call("/api/token/find", { token: a.token });
   const dashboards = await call("/api/dashboard/find", { token: a.token });
+  const action = await call("/api/action/create", {
+    token: a.token,
+    body: { name: unique("action"), trigger: "manual", type: "alert" },
+  });
   return {
     a,
     b,
@@ -42,6 +48,7 @@ export async function buildWorld(): Promise<World> {
     aToken: { id: tokens.json.data[0].id },
     aDashboard: dashboards.json.data[0].id,
     product: await product(),
+    aAction: { id: action.json.data.id, name: action.json.data.name },
   };
 }
 
@@ -123,6 +130,13 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "generic/create": (w) => ({ _type: "Log", deviceId: w.aDevice, message: "hello" }),
   "generic/update": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature", value: 22 }),
   "generic/remove": (w) => ({ _type: "Store", deviceId: w.aDevice, key: "temperature" }),
+  "action/find": () => ({}),
+  "action/get": (w) => ({ id: w.aAction.id }),
+  "action/create": () => ({ name: unique("action"), trigger: "manual", type: "alert", message: "Hello" }),
+  "action/update": (w) => ({ id: w.aAction.id, description: "Changed" }),
+  "action/remove": (w) => ({ id: w.aAction.id }),
+  "action/invoke": (w) => ({ name: w.aAction.name, context: { value: 1 } }),
+  "action/runs": (w) => ({ id: w.aAction.id }),
 };
 
 /** A file aDevice stored, by its ID. */
@@ -188,6 +202,10 @@ export async function snapshot(): Promise<string> {
     q.firmwareRelease.findMany({ orderBy: { id: "asc" } }),
     q.updateReport.findMany({ orderBy: { id: "asc" } }),
     q.deviceItem.findMany({ orderBy: { id: "asc" } }),
+    q.action.findMany({ orderBy: { id: "asc" } }),
+    q.actionSubject.findMany({ orderBy: [{ actionId: "asc" }, { subject: "asc" }] }),
+    q.actionRun.findMany({ orderBy: { id: "asc" } }),
+    q.delivery.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));

@@ -21,6 +21,11 @@ export interface StepResult {
   outcome: "succeeded" | "delivering" | "skipped";
   /** Why it was skipped, or what it did, for the run history. */
   detail?: string;
+  /**
+   * Work that cannot join the run's transaction (a metric point goes through ingest's own writer),
+   * done once the run is recorded; its failure fails the run.
+   */
+  afterCommit?: () => Promise<void>;
 }
 
 export type Step = (tx: Prisma.TransactionClient, input: StepInput) => Promise<StepResult>;

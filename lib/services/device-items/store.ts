@@ -1,12 +1,12 @@
 import { findStore as findStoreContract } from "../../contracts/store";
-import { db } from "../../db/client";
+import { db, type Queryable } from "../../db/client";
 import { findDeviceItem } from "../../db/device-items";
 import { notFound } from "../../errors";
 import type { CallContext } from "../context";
-import { callScope, findDeviceItems, itemName } from "./access";
+import { callScope, findDeviceItems, itemName, type DeviceScope } from "./access";
 import { builtInModel } from "./models";
 import { storeView } from "./views";
-import { removeItem, writeItem } from "./write";
+import { removeItem, writeItem, writeItemIn, type ItemWrite } from "./write";
 
 // The Store controller: Store items by key. A value set in the cloud goes down to the device
 // (sync/UPSERT); one a device sets stays in the cloud (the device has it).
@@ -25,18 +25,23 @@ export async function getStoreValue(ctx: CallContext, input: StoreKey) {
   return storeView(item);
 }
 
-export async function setStoreValue(
-  ctx: CallContext,
-  input: StoreKey & { value: unknown; type?: string; expires?: string | number },
-) {
+type StoreWrite = StoreKey & { value: unknown; type?: string; expires?: string | number };
+
+const storeWriteOf = (input: StoreWrite): ItemWrite => ({
+  input: { key: input.key, value: input.value, type: input.type },
+  expires: input.expires,
+  exists: null,
+  merge: false,
+});
+
+export async function setStoreValue(ctx: CallContext, input: StoreWrite) {
   const scope = await callScope(ctx, input.deviceId);
-  const item = await writeItem(ctx, scope, STORE, {
-    input: { key: input.key, value: input.value, type: input.type },
-    expires: input.expires,
-    exists: null,
-    merge: false,
-  });
-  return storeView(item);
+  return storeView(await writeItem(ctx, scope, STORE, storeWriteOf(input)));
+}
+
+/** setStoreValue inside the caller's transaction, for a device already known to be the account's. */
+export async function setStoreValueIn(tx: Queryable, ctx: CallContext, scope: DeviceScope, input: StoreWrite) {
+  return storeView(await writeItemIn(tx, ctx, scope, STORE, storeWriteOf(input)));
 }
 
 export const findStoreValues = (ctx: CallContext, input: Record<string, unknown> & { deviceId?: string }) =>

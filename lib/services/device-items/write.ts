@@ -70,7 +70,18 @@ export interface ItemWrite {
   merge: boolean;
 }
 
-export async function writeItem(
+export function writeItem(
+  ctx: CallContext,
+  scope: DeviceScope,
+  model: ItemModel,
+  write: ItemWrite,
+): Promise<DeviceItemRecord> {
+  return transaction((tx) => writeItemIn(tx, ctx, scope, model, write));
+}
+
+/** writeItem inside the caller's transaction (an action's step, which records its run in it). */
+export async function writeItemIn(
+  tx: Queryable,
   ctx: CallContext,
   scope: DeviceScope,
   model: ItemModel,
@@ -79,40 +90,37 @@ export async function writeItem(
   const expires = write.expires === undefined || write.expires === null ? null : instantOf(write.expires);
   if (expires === undefined) refuse([{ name: "expires", message: "Expected an ISO 8601 date or epoch milliseconds" }]);
   const source = sourceOf(ctx);
-  return transaction(async (tx) => {
-    const named = checkItemFields(model, write.input);
-    // An update names an existing item; a whole write may name a new one by an ID made for it.
-    const key = itemKeyOrThrow(scope, model, write.merge ? write.input : { ...write.input, ...named.fields });
-    const name = itemName(scope, model.name, key);
-    const existing = await findDeviceItemRow(tx, name);
-    const now = new Date();
-    const live = existing && (!existing.expires || existing.expires > now) ? existing : null;
-    if (write.exists === true && !live) throw notFound(`Cannot find this ${model.name} item`);
-    if (write.exists === false && live) throw conflict(`This ${model.name} item exists already`);
-    const { fields, problems } =
-      write.merge && live ? checkItemFields(model, { ...live.fields, ...write.input }) : named;
-    if (problems.length) refuse(problems);
-    checkWriter(ctx, model, fields);
-    const content = {
-      fields,
-      expires: write.merge && live && write.expires === undefined ? live.expires : expires,
-      updated: now,
-      source,
-    } as const;
-    const item = existing
-      ? await replaceDeviceItem(tx, existing.id, content)
-      : await insertDeviceItem(tx, newId(), name, content);
-    if (source === "cloud" && reachesDevice(model)) {
-      await push(tx, scope.deviceId, UPSERT, wireItem(model, item));
-      // The agent records how far it has synced only from SYNCDOWN. Without this one, its next
-      // connect would ask from before this item and get it again, and a command taken again is
-      // obeyed again: a pushed reboot would reboot the device at every connect.
-      await push(tx, scope.deviceId, SYNCDOWN, syncedTo(item.updated));
-    }
-    if (model.name === "Command")
-      await recordAudit(tx, auditEntry(ctx, "device.command", `${scope.deviceId} ${String(fields.command)}`));
-    return item;
-  });
+  const named = checkItemFields(model, write.input);
+  // An update names an existing item; a whole write may name a new one by an ID made for it.
+  const key = itemKeyOrThrow(scope, model, write.merge ? write.input : { ...write.input, ...named.fields });
+  const name = itemName(scope, model.name, key);
+  const existing = await findDeviceItemRow(tx, name);
+  const now = new Date();
+  const live = existing && (!existing.expires || existing.expires > now) ? existing : null;
+  if (write.exists === true && !live) throw notFound(`Cannot find this ${model.name} item`);
+  if (write.exists === false && live) throw conflict(`This ${model.name} item exists already`);
+  const { fields, problems } = write.merge && live ? checkItemFields(model, { ...live.fields, ...write.input }) : named;
+  if (problems.length) refuse(problems);
+  checkWriter(ctx, model, fields);
+  const content = {
+    fields,
+    expires: write.merge && live && write.expires === undefined ? live.expires : expires,
+    updated: now,
+    source,
+  } as const;
+  const item = existing
+    ? await replaceDeviceItem(tx, existing.id, content)
+    : await insertDeviceItem(tx, newId(), name, content);
+  if (source === "cloud" && reachesDevice(model)) {
+    await push(tx, scope.deviceId, UPSERT, wireItem(model, item));
+    // The agent records how far it has synced only from SYNCDOWN. Without this one, its next
+    // connect would ask from before this item and get it again, and a command taken again is
+    // obeyed again: a pushed reboot would reboot the device at every connect.
+    await push(tx, scope.deviceId, SYNCDOWN, syncedTo(item.updated));
+  }
+  if (model.name === "Command")
+    await recordAudit(tx, auditEntry(ctx, "device.command", `${scope.deviceId} ${String(fields.command)}`));
+  return item;
 }
 
 /** Removes the item named by `input`; a cloud-side removal goes down to the device too. */

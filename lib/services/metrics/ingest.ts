@@ -1,6 +1,7 @@
 import { DEFAULT_NAMESPACE, type DimensionSet, type MetricPoint } from "../../contracts/metric";
 import { storeBatch, type PointRow, type SeriesRow } from "../../db/metrics/store";
 import { env } from "../../env";
+import { announceStoredPoints } from "../../metrics/stored-points";
 import { accessDenied, validationError, type FieldError } from "../../errors";
 import type { CallContext } from "../context";
 import { recordDeviceContact } from "../device-contact";
@@ -114,7 +115,10 @@ export async function storeSeriesPoints(
   batchKey: string | null,
 ): Promise<boolean> {
   const { series, rows } = batchRowsOf(points);
-  return storeBatch({ accountId, key: batchKey, series, points: rows });
+  const stored = await storeBatch({ accountId, key: batchKey, series, points: rows });
+  // Committed: the action engine may act on them (decision 018).
+  if (stored) announceStoredPoints({ accountId, points });
+  return stored;
 }
 
 /** Whose key it is: two devices (or users, or tokens) of an account may both send "batch-42". */
