@@ -7,7 +7,6 @@ import {
 } from "../../contracts/action";
 import type { InputOf } from "../../contracts/verb";
 import { lastRunsOf } from "../../db/action-history";
-import { isUniqueViolation } from "../../db/client";
 import {
   deleteActionRow,
   findAction,
@@ -19,7 +18,7 @@ import {
   type ActionRecord,
 } from "../../db/actions";
 import { recordAudit } from "../../db/audit";
-import { db, transaction, type Queryable } from "../../db/client";
+import { db, isUniqueViolation, transaction, type Queryable } from "../../db/client";
 import { findAccountDevice } from "../../db/devices";
 import { filterWhere, textWhere } from "../../db/list";
 import { all, equal } from "../../db/where";
