@@ -47,11 +47,7 @@ const isState = (value: string): value is AlertFilterValues["state"] =>
 export function alertFindBody(values: AlertFilterValues, now: number) {
   return {
     ...(values.severity ? { severity: values.severity } : {}),
-    ...(values.state === "unresolved"
-      ? { state__in: UNRESOLVED_STATES }
-      : values.state
-        ? { state: values.state }
-        : {}),
+    ...(values.state === "unresolved" ? { state__in: UNRESOLVED_STATES } : values.state ? { state: values.state } : {}),
     ...(values.deviceId ? { deviceId: values.deviceId } : {}),
     ...(values.within ? { updated__gte: new Date(now - Number(values.within) * 1000).toISOString() } : {}),
   };

@@ -36,7 +36,9 @@ export function alertSeriesOf(alert: AlertView, action: ActionView | null | unde
   if (!metric) return null;
   const watched = dimensionsOf(context.dimensions) ?? action?.dimensions;
   const dimensions = watched
-    ? Object.fromEntries(Object.entries(watched).map(([name, value]) => [name, value === "*" ? (alert.deviceId ?? value) : value]))
+    ? Object.fromEntries(
+        Object.entries(watched).map(([name, value]) => [name, value === "*" ? (alert.deviceId ?? value) : value]),
+      )
     : alert.deviceId
       ? { Device: alert.deviceId }
       : {};

@@ -8,8 +8,7 @@ const plural = (n: number) => `${n} ${n === 1 ? "alert" : "alerts"}`;
 /** Acknowledge or resolve the selected alerts together (alert/updateMany); says what it did. */
 export function BulkBar({ selected, onDone }: { selected: readonly string[]; onDone: () => void }) {
   const change = useAlertChanges();
-  const apply = (what: AlertChange) =>
-    change.mutate({ ids: selected, change: what }, { onSuccess: () => onDone() });
+  const apply = (what: AlertChange) => change.mutate({ ids: selected, change: what }, { onSuccess: () => onDone() });
   const none = selected.length === 0;
   return (
     <div className="mb-3 space-y-2">

@@ -22,7 +22,9 @@ export function useAlertChanges() {
   return useMutation({
     mutationFn: ({ ids, change }: { ids: readonly string[]; change: AlertChange }) =>
       ids.length === 1
-        ? api.call(updateAlert, { id: ids[0]!, ...ALERT_CHANGES[change] }).then((alert) => ({ updated: 1, ids: [alert.id] }))
+        ? api
+            .call(updateAlert, { id: ids[0]!, ...ALERT_CHANGES[change] })
+            .then((alert) => ({ updated: 1, ids: [alert.id] }))
         : api.call(updateAlerts, { ids: [...ids], ...ALERT_CHANGES[change] }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.all() }),
   });

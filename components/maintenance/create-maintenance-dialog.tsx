@@ -48,6 +48,7 @@ export function CreateMaintenanceDialog({
   const [scope, setScope] = useState<Scope>("device");
   const [device, setDevice] = useState<string | null>(null);
   const [product, setProduct] = useState("");
+  const [earliest] = useState(() => toZonedInput(Date.now(), zone()));
   const [until, setUntil] = useState(() => toZonedInput(Date.now() + 2 * HOUR, zone()));
   const [untilError, setUntilError] = useState<string>();
   const {
@@ -93,7 +94,10 @@ export function CreateMaintenanceDialog({
         {scope === "product" && (
           <SelectField
             label="Product"
-            options={[{ value: "", label: products.length ? "Pick a product" : "No devices, so no products" }, ...products]}
+            options={[
+              { value: "", label: products.length ? "Pick a product" : "No devices, so no products" },
+              ...products,
+            ]}
             value={product}
             error={fieldError("targetId")}
             onChange={(e) => setProduct(e.target.value)}
@@ -103,7 +107,7 @@ export function CreateMaintenanceDialog({
           label="Until"
           type="datetime-local"
           value={until}
-          min={toZonedInput(Date.now(), zone())}
+          min={earliest}
           onChange={(e) => setUntil(e.target.value)}
           hint="It starts now; at most a year from now."
           error={untilError ?? fieldError("until")}

@@ -33,6 +33,7 @@ export function MaintenancePage() {
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<MaintenanceView | null>(null);
   const createButton = useRef<HTMLButtonElement>(null);
+  const [now] = useState(Date.now);
 
   return (
     <>
@@ -67,7 +68,7 @@ export function MaintenancePage() {
               </>
             }
           >
-            <MaintenanceRows items={rows} onRemove={isAdmin ? setRemoving : null} />
+            <MaintenanceRows items={rows} onRemove={isAdmin ? setRemoving : null} now={now} />
           </DataTable>
         )}
       </ListStates>

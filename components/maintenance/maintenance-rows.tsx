@@ -17,12 +17,14 @@ function status(item: MaintenanceView, now: number): string {
 export function MaintenanceRows({
   items,
   onRemove,
+  now,
 }: {
   items: MaintenanceView[];
+  /** When the page looked: an inactive window starting after it is scheduled, else it has ended. */
+  now: number;
   /** Null when the reader may not remove windows. */
   onRemove: ((item: MaintenanceView) => void) | null;
 }) {
-  const now = Date.now();
   return (
     <tbody>
       {items.map((item) => (
@@ -39,7 +41,11 @@ export function MaintenanceRows({
           <td className="hidden px-3 py-2 lg:table-cell">{item.createdBy}</td>
           {onRemove && (
             <td className="px-3 py-2 text-right">
-              <Button look="danger" aria-label={`Remove the window for ${scopeLabel(item)}`} onClick={() => onRemove(item)}>
+              <Button
+                look="danger"
+                aria-label={`Remove the window for ${scopeLabel(item)}`}
+                onClick={() => onRemove(item)}
+              >
                 Remove
               </Button>
             </td>

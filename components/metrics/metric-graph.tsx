@@ -1,6 +1,16 @@
 "use client";
 import { useMemo, useState } from "react";
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatValue, tickFormatter } from "@/lib/charts/format";
 import { rowsWithGaps, type ChartRow } from "@/lib/charts/gaps";
 import { zoomRange } from "@/lib/charts/time-range";
