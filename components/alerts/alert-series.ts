@@ -30,7 +30,10 @@ function dimensionsOf(value: unknown): DimensionSet | undefined {
  * watched), else its action's metric with the alert's device in any "every value" dimension;
  * null for an alert no metric raised.
  */
-export function alertSeriesOf(alert: AlertView, action: ActionView | null | undefined): AlertSeries | null {
+export function alertSeriesOf(
+  alert: AlertView,
+  action: Pick<ActionView, "trigger" | "namespace" | "metric" | "dimensions" | "statistic"> | null | undefined,
+): AlertSeries | null {
   const context = alert.context;
   const metric = text(context.metric) ?? (action?.trigger === "metric" ? text(action.metric) : undefined);
   if (!metric) return null;
