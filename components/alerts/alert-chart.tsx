@@ -18,6 +18,15 @@ const TIMEZONE = "local";
 /** The value axis takes this much of the graph's width, as on the device page. */
 const VALUE_AXIS_PX = 56;
 
+/** When it fired, and when its condition started holding (a metric action's context says). */
+function markersOf(alert: AlertView) {
+  const since = typeof alert.context.since === "string" ? Date.parse(alert.context.since) : NaN;
+  return [
+    ...(Number.isFinite(since) ? [{ time: since, label: "condition true" }] : []),
+    { time: Date.parse(alert.created), label: "fired" },
+  ];
+}
+
 /** The alert's metric from before it fired to after its last raise, with the moment it fired marked. */
 export function AlertChart({ alert, series }: { alert: AlertView; series: AlertSeries }) {
   const api = useApi();
@@ -41,7 +50,7 @@ export function AlertChart({ alert, series }: { alert: AlertView; series: AlertS
     enabled: width > 0,
   });
   return (
-    <Section title={`${series.metric} around the alert`} description="The dashed line marks when it fired.">
+    <Section title={`${series.metric} around the alert`} description="Dashed lines mark when its condition started to hold and when it fired.">
       <div ref={ref} className="rounded-lg border border-slate-200 bg-white p-3">
         {chart.isPending && <Loading what="the chart" />}
         {chart.isError && <ErrorNotice error={chart.error} />}
@@ -52,7 +61,7 @@ export function AlertChart({ alert, series }: { alert: AlertView; series: AlertS
             to={to}
             timezone={TIMEZONE}
             name={series.metric}
-            markers={[{ time: Date.parse(alert.created), label: "fired" }]}
+            markers={markersOf(alert)}
           />
         )}
       </div>
