@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|tok/|builder/|files/|floor/|livez|swagger/assets/|_next/static|_next/image|icon.svg).*)"],
+  matcher: ["/((?!api/|tok/|builder/|files/|hooks/|floor/|livez|swagger/assets/|_next/static|_next/image|icon.svg).*)"],
 };

@@ -47,6 +47,19 @@ const schema = z.object({
   METRIC_DAY_DAYS: intFrom(3660, 1),
   // Minutes between retention runs of the worker.
   METRIC_RETENTION_MINUTES: intFrom(60, 1),
+  // Email steps' SMTP server (decision 019): smtp://user:password@host:port, or smtps:// for TLS
+  // from the start. Unset, email steps fail their runs saying so.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587" })
+    .optional(),
+  // The sender of email steps' mail: an address, or a name and an address ("Fleetport <ops@example.com>").
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, "an address, or a name and <address>")
+    .optional(),
+  // Webhooks and email: seconds one attempt may take, and attempts before a run fails.
+  DELIVERY_TIMEOUT_SECONDS: intFrom(10, 1),
+  DELIVERY_ATTEMPTS: intFrom(8, 1),
 });
 
 export interface Env {
@@ -75,6 +88,11 @@ export interface Env {
   /** Days kept per metric resolution: raw points, minute, hour and day rollups. */
   metricRetentionDays: { raw: number; 60: number; 3600: number; 86400: number };
   metricRetentionIntervalMs: number;
+  /** Email steps' SMTP server; null when none is configured. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  deliveryTimeoutMs: number;
+  deliveryAttempts: number;
 }
 
 interface GeneratedSecrets {
@@ -153,6 +171,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       86400: e.METRIC_DAY_DAYS,
     },
     metricRetentionIntervalMs: e.METRIC_RETENTION_MINUTES * 60_000,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `Fleetport <fleetport@${new URL(appOrigin).hostname}>`,
+    deliveryTimeoutMs: e.DELIVERY_TIMEOUT_SECONDS * 1000,
+    deliveryAttempts: e.DELIVERY_ATTEMPTS,
   };
 }
 

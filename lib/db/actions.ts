@@ -76,6 +76,15 @@ export async function findAction(q: Queryable, accountId: string, id: string): P
   return row && actionRecordOf(row);
 }
 
+/**
+ * An action by its ID alone, in whichever account: only for the inbound webhook, whose URL names
+ * the action and whose signature with the action's secret is the caller's credential.
+ */
+export async function findHookAction(q: Queryable, id: string): Promise<ActionRecord | null> {
+  const row = await q.action.findUnique({ where: { id } });
+  return row && actionRecordOf(row);
+}
+
 export async function findActionByName(q: Queryable, accountId: string, name: string): Promise<ActionRecord | null> {
   const row = await q.action.findFirst({ where: { accountId, name } });
   return row && actionRecordOf(row);

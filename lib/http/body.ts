@@ -8,7 +8,7 @@ export const MAX_DEPTH = 32;
 const ACCEPTED_TYPES = /^(application\/(json|json5|[\w.+-]+\+json|x-www-form-urlencoded)|text\/plain)$/i;
 
 /** Reads at most `limit` bytes, refusing larger bodies before buffering them whole. */
-async function readLimited(request: Request, limit: number): Promise<string> {
+export async function readLimited(request: Request, limit: number): Promise<string> {
   const length = request.headers.get("content-length");
   const declared = Number(length ?? "0");
   if (declared > limit) throw new ApiError("payload_too_large", `Body exceeds ${limit} bytes`);

@@ -9,6 +9,7 @@ import { deleteDeviceFile, openDeviceFile, storeDeviceFile } from "../services/f
 import { openImage, storeImage } from "../services/firmware";
 import { clientAddressOf } from "./client-address";
 import { errorResponse } from "./error-response";
+import { jsonResponse } from "./json-response";
 import { requestIdOf } from "./request-id";
 
 // The file store's HTTP side (decision 016): GET|HEAD, PUT and DELETE on /files/<signed grant>. The
@@ -29,12 +30,6 @@ const mediaType = (header: string | null) => (header ?? "").split(";")[0]!.trim(
 function disposition(filename: string): string {
   const base = filename.split(/[\\/]/).filter(Boolean).pop() ?? "file";
   return `attachment; filename*=UTF-8''${encodeURIComponent(base)}`;
-}
-
-function json(body: unknown, requestId: string): Response {
-  return new Response(JSON.stringify(body), {
-    headers: { "Content-Type": "application/json", "X-Request-ID": requestId, "Cache-Control": "no-store" },
-  });
 }
 
 async function download(request: Request, grant: FileGrant, requestId: string): Promise<Response> {
@@ -59,15 +54,16 @@ async function upload(request: Request, grant: FileGrant, requestId: string): Pr
   if (type && type !== grant.mimeType) throw accessDenied(`This URL takes Content-Type ${grant.mimeType}`);
   if (Number(request.headers.get("content-length") ?? 0) > grant.size) throw tooLarge(grant.size);
   const body = request.body as WebReadableStream<Uint8Array> | null;
-  if (grant.target.kind === "image") return json(await storeImage({ ...grant, target: grant.target }, body), requestId);
+  if (grant.target.kind === "image")
+    return jsonResponse(await storeImage({ ...grant, target: grant.target }, body), requestId);
   const stored = await storeDeviceFile({ ...grant, target: grant.target }, body);
-  return json({ ...stored, filename: grant.target.filename }, requestId);
+  return jsonResponse({ ...stored, filename: grant.target.filename }, requestId);
 }
 
 async function remove(grant: FileGrant, requestId: string): Promise<Response> {
   // Images are removed with firmware/remove; their URLs never grant delete.
   if (grant.target.kind !== "device" || !(await deleteDeviceFile(grant.target))) throw notFound("Cannot find file");
-  return json({ removed: true }, requestId);
+  return jsonResponse({ removed: true }, requestId);
 }
 
 async function transfer(request: Request, context: TokenParams, requestId: string): Promise<Response> {

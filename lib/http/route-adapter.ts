@@ -5,6 +5,7 @@ import type { Route } from "../pipeline/surfaces";
 import { readJsonObject } from "./body";
 import { clientAddressOf } from "./client-address";
 import { errorResponse } from "./error-response";
+import { jsonResponse } from "./json-response";
 import { requestIdOf } from "./request-id";
 
 // The HTTP side of the verb pipeline (lib/pipeline/invoke.ts): a request becomes an invocation,
@@ -44,20 +45,13 @@ function outcomeOf(request: Request, route: Route, requestId: string): Promise<O
   });
 }
 
-function json(answer: unknown, requestId: string): Response {
-  return new Response(Buffer.from(JSON.stringify(answer)), {
-    status: 200,
-    headers: { "Content-Type": "application/json", "X-Request-ID": requestId, "Cache-Control": "no-store" },
-  });
-}
-
 /** Answers one API request; every answer, success or error, carries X-Request-ID. */
 export async function dispatch(request: Request, route: Route): Promise<Response> {
   const requestId = requestIdOf(request.headers.get("x-request-id"));
   const started = performance.now();
   const outcome = await outcomeOf(request, route, requestId);
   const response = outcome.ok
-    ? json(outcome.answer, requestId)
+    ? jsonResponse(outcome.answer, requestId)
     : errorResponse(outcome.error, requestId, request.headers.get("accept"));
   // Built only when written: this runs on every request.
   if (response.status >= 500 || log.enabled("debug")) {
@@ -78,7 +72,7 @@ export interface VerbParams {
   params: Promise<{ controller: string; verb: string }>;
 }
 
-function everyMethod<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
+export function everyMethod<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
   return {
     GET: handler,
     POST: handler,

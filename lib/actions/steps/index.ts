@@ -2,6 +2,8 @@ import type { StepType } from "../../contracts/action";
 import { alertStep } from "./alert";
 import { databaseStep } from "./database";
 import { deviceStep } from "./device";
+import { emailStep } from "./email";
+import { httpStep } from "./http";
 import { metricStep } from "./metric";
 import { resolveStep } from "./resolve";
 import type { Step } from "./types";
@@ -15,4 +17,6 @@ export const steps: Partial<Record<StepType, Step>> = {
   device: deviceStep,
   database: databaseStep,
   metric: metricStep,
+  http: httpStep,
+  email: emailStep,
 };

@@ -13,7 +13,7 @@ import { runView } from "./views";
 // action/runs reports later.
 
 /** A context may name the device the run concerns (`deviceId`): one of the account's. */
-async function deviceOf(accountId: string, context: Record<string, unknown>): Promise<string | null> {
+export async function contextDevice(accountId: string, context: Record<string, unknown>): Promise<string | null> {
   const id = context.deviceId;
   if (typeof id !== "string") return null;
   if (!(await findAccountDevice(db(), accountId, id))) throw notFound(DEVICE_NOT_FOUND);
@@ -24,7 +24,7 @@ export async function invokeAction(ctx: CallContext, input: { name: string; cont
   const action = await findActionByName(db(), ctx.accountId, input.name);
   if (!action) throw notFound("Cannot find action");
   if (!action.enable) throw conflict(`Action ${JSON.stringify(action.name)} is disabled: enable it to run it`);
-  const deviceId = await deviceOf(ctx.accountId, input.context);
+  const deviceId = await contextDevice(ctx.accountId, input.context);
   // Every invocation is a trigger of its own, so its key is new and the claim always succeeds.
   const run = await claimRun(db(), {
     id: newId(),
