@@ -27,8 +27,10 @@ const times = (n: number) => `${n} ${n === 1 ? "time" : "times"}`;
  */
 export function ActionPreview({ settings, ready }: { settings: PreviewSettings; ready: boolean }) {
   const api = useApi();
+  const { namespace, metric, dimensions, statistic, period, expression, clear, hold, rearm } = settings;
+  const input = { namespace, metric, dimensions, statistic, period, expression, clear, hold, rearm, days: DAYS };
   // Settled together: a preview is never asked with settings from before they became ready.
-  const settled = useDebounced({ input: { ...settings, days: DAYS }, ready }, SETTLE_MS);
+  const settled = useDebounced({ input, ready }, SETTLE_MS);
   const preview = useQuery({
     queryKey: actionKeys.preview(settled.input),
     queryFn: () => api.call(previewAction, settled.input),
