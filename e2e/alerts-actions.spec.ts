@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { expect, ownerApi, signUp, test, unique } from "./fixtures";
 import { startSimulator } from "./simulate";
 
@@ -87,6 +88,7 @@ test("an action made in the form fires on a hot device: the alert is acknowledge
     await page.getByLabel("Severity").selectOption("critical");
     // The live preview reads the account's last 7 days: a new account has no temperature yet.
     await expect(page.getByText("Would have fired 0 times in the last 7 days")).toBeVisible();
+    await expectAccessible(page, "New action");
     await createAndKeepSecret(page, "Hot device");
     await expect(
       page.getByText("When the average temperature over 1 min is above 30 for 2 min (each device)"),
@@ -121,10 +123,13 @@ test("an action made in the form fires on a hot device: the alert is acknowledge
     await expect(row).toContainText("Critical");
     await expect(row).toContainText(deviceId);
     await expect(row).toContainText("Open");
+    // Severity colours keep their text readable (AA contrast), the badge's too.
+    await expectAccessible(page, "Alerts");
 
     await row.getByRole("link", { name: "Hot device" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hot device" })).toBeVisible();
     await expect(page.getByRole("region", { name: "temperature around the alert" }).getByRole("figure")).toBeVisible();
+    await expectAccessible(page, "Hot device");
     await page.getByRole("button", { name: "Acknowledge" }).click();
     // Acknowledged: it can only be resolved now, and it still counts among the open alerts.
     await expect(page.getByRole("button", { name: "Acknowledge" })).toBeHidden();

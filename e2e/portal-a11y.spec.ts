@@ -32,6 +32,10 @@ test("every signed-in page has no serious accessibility violations", async ({ pa
     ["/dashboards", "Fleet"],
     ["/devices", "Devices"],
     [`/devices/${id}`, id],
+    ["/alerts", "Alerts"],
+    ["/actions", "Actions"],
+    ["/actions/new", "New action"],
+    ["/maintenance", "Maintenance"],
     ["/products", "Products"],
     ["/users", "Users"],
     ["/tokens", "Tokens"],
@@ -48,7 +52,18 @@ test.describe("on a 390-px phone", () => {
 
   test("pages fit the screen and the sections sit behind a menu", async ({ page }) => {
     await signIn(page, OWNER);
-    for (const path of ["/dashboards", "/devices", "/products", "/users", "/tokens", "/audit"]) {
+    for (const path of [
+      "/dashboards",
+      "/devices",
+      "/alerts",
+      "/actions",
+      "/actions/new",
+      "/maintenance",
+      "/products",
+      "/users",
+      "/tokens",
+      "/audit",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -18,12 +18,15 @@ const TIMEZONE = "local";
 /** The value axis takes this much of the graph's width, as on the device page. */
 const VALUE_AXIS_PX = 56;
 
-/** When it fired, and when its condition started holding (a metric action's context says). */
+/**
+ * When it fired (labelled on the left: it is often the graph's right edge), and when its condition
+ * started holding, as a metric action's context says (labelled low on the right, apart from it).
+ */
 function markersOf(alert: AlertView) {
   const since = typeof alert.context.since === "string" ? Date.parse(alert.context.since) : NaN;
   return [
-    ...(Number.isFinite(since) ? [{ time: since, label: "condition true" }] : []),
-    { time: Date.parse(alert.created), label: "fired" },
+    ...(Number.isFinite(since) ? [{ time: since, label: "condition true", side: "right" as const }] : []),
+    { time: Date.parse(alert.created), label: "fired", side: "left" as const },
   ];
 }
 
@@ -50,7 +53,10 @@ export function AlertChart({ alert, series }: { alert: AlertView; series: AlertS
     enabled: width > 0,
   });
   return (
-    <Section title={`${series.metric} around the alert`} description="Dashed lines mark when its condition started to hold and when it fired.">
+    <Section
+      title={`${series.metric} around the alert`}
+      description="Dashed lines mark when its condition started to hold and when it fired."
+    >
       <div ref={ref} className="rounded-lg border border-slate-200 bg-white p-3">
         {chart.isPending && <Loading what="the chart" />}
         {chart.isError && <ErrorNotice error={chart.error} />}

@@ -38,8 +38,8 @@ export interface MetricGraphProps {
   onZoom?: (from: number, to: number) => void;
   /** Names the CSV download. */
   name?: string;
-  /** Moments drawn as labelled vertical lines (when an alert fired). */
-  markers?: ReadonlyArray<{ time: number; label: string }>;
+  /** Moments drawn as labelled vertical lines (when an alert fired); the label sits on the line's `side`. */
+  markers?: ReadonlyArray<{ time: number; label: string; side: "left" | "right" }>;
 }
 
 /**
@@ -168,7 +168,12 @@ export function MetricGraph({
                 x={marker.time}
                 stroke="#b91c1c"
                 strokeDasharray="4 3"
-                label={{ value: marker.label, position: "insideTopLeft", fill: "#991b1b", fontSize: 11 }}
+                label={{
+                  value: marker.label,
+                  position: marker.side === "left" ? "insideTopRight" : "insideBottomLeft",
+                  fill: "#991b1b",
+                  fontSize: 11,
+                }}
               />
             ))}
             {drag && Number.isFinite(drag.start) && Number.isFinite(drag.end) && (

@@ -53,7 +53,7 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
           <nav
             id="portal-nav"
             aria-label="Sections"
-            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-1 md:flex md:w-auto md:flex-row md:gap-4`}
+            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-1 md:flex md:w-auto md:flex-row`}
           >
             {links.map((link) => {
               const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
@@ -74,7 +74,7 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
           <div
             className={`${menuOpen ? "flex" : "hidden"} w-full items-center justify-between gap-3 md:ml-auto md:flex md:w-auto`}
           >
-            <span className="truncate text-sm text-muted" title={user.email}>
+            <span className="truncate text-sm text-muted md:max-w-56" title={user.email}>
               {user.email} · {role}
             </span>
             <Button look="secondary" onClick={signOut}>
