@@ -14,6 +14,8 @@ test("public pages have no serious accessibility violations", async ({ page }) =
 });
 
 test("every signed-in page has no serious accessibility violations", async ({ page, request }) => {
+  // A dozen pages, each loaded and scanned: more than one default test's time.
+  test.setTimeout(90_000);
   const owner = await ownerApi(request);
   const product = await (
     await request.post("/api/product/create", { data: { name: unique("a11y") }, headers: owner })
