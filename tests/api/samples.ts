@@ -152,6 +152,7 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
     reason: "Firmware rollout",
   }),
   "maintenance/remove": async (w) => ({ id: await maintenanceOf(w) }),
+  "action/preview": () => ({ metric: "temperature", expression: "value > 30", days: 1 }),
 };
 
 /** A new alert of aDevice, raised by account A's admin, by its ID. */
