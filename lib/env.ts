@@ -172,7 +172,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     },
     metricRetentionIntervalMs: e.METRIC_RETENTION_MINUTES * 60_000,
     smtpUrl: e.SMTP_URL ?? null,
-    mailFrom: e.MAIL_FROM ?? `Fleetport <fleetport@${new URL(appOrigin).hostname}>`,
+    mailFrom: e.MAIL_FROM ?? `fleetport@${new URL(appOrigin).hostname}`,
     deliveryTimeoutMs: e.DELIVERY_TIMEOUT_SECONDS * 1000,
     deliveryAttempts: e.DELIVERY_ATTEMPTS,
   };

@@ -68,7 +68,10 @@ export class DocumentFuzzer {
         this.statuses.set(answer.status, (this.statuses.get(answer.status) ?? 0) + 1);
         const problems = problemsWith(generated, answer, this.document);
         await this.learn(generated, answer);
-        if (problems.length) throw new Error(`${answer.status} ${answer.text.slice(0, 300)}\n${problems.join("\n")}`);
+        if (problems.length)
+          throw new Error(
+            `${generated.request.path} ${answer.status} ${answer.text.slice(0, 300)}\n${problems.join("\n")}`,
+          );
       }),
       // Each case changes the server's data, so replaying smaller ones would not reproduce it.
       { numRuns: runs, seed, endOnFailure: true },

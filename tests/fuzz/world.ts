@@ -101,11 +101,14 @@ export class World {
     const alert = await asTenant("/api/alert/create", { name: "fuzz", deviceId: claimed[0], seq: random() });
     const until = new Date(Date.now() + 3_600_000).toISOString();
     const window = await asTenant("/api/maintenance/create", { scope: "account", until, reason: "fuzz" });
+    const action = await asTenant("/api/action/create", { name: `fuzz ${random()}`, trigger: "manual", type: "alert" });
     const other = await signUp(send);
     this.known = new Map<string, unknown[]>([
       ["*.Origin", [origin]],
       ["*.accountId", [me.accountId, other.accountId]],
       ["account.id", [me.accountId, other.accountId]],
+      ["action.id", [action.id]],
+      ["action.name", [action.name]],
       ["dashboard.id", [fleet!.id]],
       ["alert.id", [alert.id]],
       ["alert.ids", [[alert.id]]],

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-// The signature of webhooks, both ways (docs/api.md#webhook-signatures, decision 019): an
+// The signature of webhooks, both ways (docs/api.md#webhooks, decision 019): an
 // HMAC-SHA256, keyed with the action's secret, of "<unix seconds>.<body>". The timestamp is
 // signed with the body so that a captured request cannot be sent again later with a new one.
 

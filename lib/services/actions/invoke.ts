@@ -1,3 +1,4 @@
+import { normaliseClaimId } from "../../contracts/device";
 import { claimRun } from "../../db/action-runs";
 import { findActionByName } from "../../db/actions";
 import { recordAudit } from "../../db/audit";
@@ -12,10 +13,10 @@ import { runView } from "./views";
 // and the engine's executor runs it (decision 018); the answer is the queued run, whose outcome
 // action/runs reports later.
 
-/** A context may name the device the run concerns (`deviceId`): one of the account's. */
+/** A context may name the device the run concerns (`deviceId`, as typed from its label): one of the account's. */
 export async function contextDevice(accountId: string, context: Record<string, unknown>): Promise<string | null> {
-  const id = context.deviceId;
-  if (typeof id !== "string") return null;
+  if (typeof context.deviceId !== "string") return null;
+  const id = normaliseClaimId(context.deviceId);
   if (!(await findAccountDevice(db(), accountId, id))) throw notFound(DEVICE_NOT_FOUND);
   return id;
 }

@@ -67,6 +67,8 @@ function stepProblems(s: ActionSettings): FieldError[] {
   const problems: Array<[string, string | null]> = [];
   if (s.type === "http") problems.push(["destination", webhookUrlProblem(s.destination)]);
   if (s.type === "email") problems.push(["destination", recipientsProblem(s.destination)]);
+  if (s.type === "resolve" && !isText(args.seq) && !isText(args.action))
+    problems.push(["args.seq", "A resolve step names the alert: args.seq, or args.action (the action that raised it)"]);
   if (s.type === "device" && !isText(args.command))
     problems.push(["args.command", "A device step sends a command: give args.command, e.g. reboot"]);
   if (s.type === "database") {

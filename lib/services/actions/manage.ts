@@ -5,6 +5,7 @@ import {
   type createAction as createContract,
   type updateAction as updateContract,
 } from "../../contracts/action";
+import { normaliseClaimId } from "../../contracts/device";
 import type { InputOf } from "../../contracts/verb";
 import { lastRunsOf } from "../../db/action-history";
 import {
@@ -29,7 +30,7 @@ import { judgeAction, settingsIn, type ActionSettings } from "./judge";
 import { actionView } from "./views";
 
 // Actions belong to an account: every read and write is scoped by the account the call acts in,
-// and another account's action is as absent as one that never existed (docs/api.md#actions).
+// and another account's action is as absent as one that never existed (docs/api.md#action).
 
 const NOT_FOUND = "Cannot find action";
 /** Steps whose destination names a device of the account. */
@@ -43,11 +44,15 @@ export async function actionOrThrow(q: Queryable, accountId: string, id: string)
 
 const nameTaken = (name: string) => conflict(`An action named ${JSON.stringify(name)} exists already`);
 
+/** A device trigger's device ID kept as a claim reads a typed one, as devices are stored. */
+const withDeviceId = <T extends Partial<ActionSettings>>(s: T): T =>
+  s.deviceId ? { ...s, deviceId: normaliseClaimId(s.deviceId) } : s;
+
 /** The devices an action names are the account's: another account's device is as absent as none. */
 async function checkDevices(accountId: string, s: ActionSettings): Promise<void> {
   const named = [s.trigger === "device" ? s.deviceId : null, DEVICE_STEPS.has(s.type) ? s.destination : null];
   for (const id of named) {
-    if (id && !(await findAccountDevice(db(), accountId, id))) throw notFound(DEVICE_NOT_FOUND);
+    if (id && !(await findAccountDevice(db(), accountId, normaliseClaimId(id)))) throw notFound(DEVICE_NOT_FOUND);
   }
 }
 
@@ -92,7 +97,7 @@ export async function getAction(ctx: CallContext, input: { id: string }) {
 
 // action/create — answers the signing secret, this once
 export async function createAction(ctx: CallContext, input: InputOf<typeof createContract>) {
-  const settings: ActionSettings = settingsIn(input);
+  const settings: ActionSettings = withDeviceId(settingsIn(input));
   const { name } = settings;
   judgeAction(settings);
   await checkDevices(ctx.accountId, settings);
@@ -121,7 +126,7 @@ const RESCHEDULING = ["trigger", "schedule", "timezone", "enable"] as const;
 // action/update — judged as the action would be saved; rotateSecret answers a new secret once
 export async function updateAction(ctx: CallContext, input: InputOf<typeof updateContract>) {
   const { id, rotateSecret } = input;
-  const changes = settingsIn(input);
+  const changes = withDeviceId(settingsIn(input));
   const existing = await actionOrThrow(db(), ctx.accountId, id);
   const settings: ActionSettings = { ...settingsIn(existing), ...changes };
   judgeAction(settings);

@@ -38,12 +38,12 @@ describe("action/invoke", () => {
     const me = await tenant();
     const action = await createAction(me);
     const device = await claimedDevice(me);
-    const run = await invoke(me, action.name, { reason: "drill", deviceId: device });
+    const run = await invoke(me, action.name, { reason: "drill", deviceId: device.toLowerCase() });
     expect(run).toMatchObject({
       actionId: action.id,
       trigger: "manual",
       deviceId: device,
-      context: { reason: "drill", deviceId: device },
+      context: { reason: "drill", deviceId: device.toLowerCase() },
       outcome: "queued",
       error: "",
       started: null,

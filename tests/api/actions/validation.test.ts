@@ -47,6 +47,7 @@ const refused: Array<[string, Record<string, unknown>, string[], RegExp?]> = [
   ["an email step without addresses", { type: "email" }, ["destination"]],
   ["an email step to a bad address", { type: "email", destination: "ops@example.com, nobody" }, ["destination"]],
   ["an email step to 21 addresses", { type: "email", destination: many }, ["destination"], /At most 20/],
+  ["a resolve step that names no alert", { type: "resolve" }, ["args.seq"]],
   ["a device step without a command", { type: "device", args: { args: {} } }, ["args.command"]],
   ["a database step without key or value", { type: "database", args: {} }, ["args.key", "args.value"]],
   [
@@ -67,7 +68,7 @@ const accepted: Array<[string, Record<string, unknown>]> = [
   ["a device step", { type: "device", args: { command: "reboot" } }],
   ["a database step", { type: "database", args: { key: "mode", value: "safe" } }],
   ["a metric step", { type: "metric", args: { metric: "alarms", value: 1 } }],
-  ["a resolve step", { type: "resolve" }],
+  ["a resolve step", { type: "resolve", args: { action: "Too hot" } }],
 ];
 
 describe("action checks", () => {
@@ -129,6 +130,8 @@ describe("action checks", () => {
       expect([answer.status, answer.json.message], JSON.stringify(body)).toEqual([404, "Cannot find device"]);
     }
     expect(await snapshot()).toBe(before);
-    await createAction(me, { trigger: "device", hold: 60, deviceId: mine });
+    // As typed from a label: any case, with dashes; kept as the device's ID.
+    const typed = `${mine.slice(0, 5).toLowerCase()}-${mine.slice(5)}`;
+    expect((await createAction(me, { trigger: "device", hold: 60, deviceId: typed })).deviceId).toBe(mine);
   });
 });
