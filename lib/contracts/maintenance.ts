@@ -43,7 +43,7 @@ export const createMaintenance = defineVerb({
       .default("")
       .describe("Required for device and product")
       .meta({ "x-server-judged": "required for device and product, empty for account" }),
-    starts: timestamp.optional().describe("Default: now"),
+    starts: timestamp.optional().describe("Default: now").meta({ "x-server-judged": "within a year of now" }),
     until: timestamp
       .describe("After starts, and within a year")
       .meta({ "x-server-judged": "after starts and now, within a year" }),

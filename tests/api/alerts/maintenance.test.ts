@@ -52,6 +52,7 @@ describe("maintenance windows", () => {
       [{ scope: "account", starts: inHours(2), until: inHours(1) }, "until"],
       [{ scope: "account", starts: inHours(-3), until: inHours(-1) }, "until"],
       [{ scope: "account", until: inHours(24 * 367) }, "until"],
+      [{ scope: "account", starts: "0000-01-01T00:00:00Z" }, "starts"],
       [{ scope: "account", targetId: deviceId }, "targetId"],
       [{ scope: "device" }, "targetId"],
       [{ scope: "product", targetId: "" }, "targetId"],
