@@ -42,6 +42,9 @@ export interface ActionDraft {
   /** metric steps */
   metricName: string;
   metricValue: string;
+  /** resolve steps: the action whose alert it resolves, or the alert's seq */
+  resolveAction: string;
+  resolveSeq: string;
   rearmMinutes: string;
   /** The arguments the form has no fields for (an alert step's seq…): kept as they were. */
   otherArgs: Record<string, unknown>;
@@ -74,7 +77,7 @@ export function newDraft(): ActionDraft {
     deviceId: null,
     schedule: "0 9 * * *",
     timezone: browserZone(),
-    minSeverity: "",
+    minSeverity: "warning",
     type: "alert",
     destination: "",
     message: "",
@@ -86,6 +89,8 @@ export function newDraft(): ActionDraft {
     storeType: "string",
     metricName: "",
     metricValue: "",
+    resolveAction: "",
+    resolveSeq: "",
     rearmMinutes: "0",
     otherArgs: {},
     poll: 60,
@@ -95,8 +100,8 @@ export function newDraft(): ActionDraft {
 /** The form's state for an action as stored. */
 export function draftOf(action: ActionView): ActionDraft {
   const built = action.trigger === "metric" ? builtConditionOf(action.expression, action.clear) : null;
-  const { command, args, key, value, type, metric, ...otherArgs } = action.args;
-  const managed = action.type === "device" || action.type === "database" || action.type === "metric";
+  const { command, args, key, value, type, metric, seq, action: raiser, ...otherArgs } = action.args;
+  const managed = action.type !== "alert" && action.type !== "http" && action.type !== "email";
   return {
     ...newDraft(),
     name: action.name,
@@ -116,7 +121,7 @@ export function draftOf(action: ActionView): ActionDraft {
     deviceId: action.deviceId,
     schedule: action.schedule || "0 9 * * *",
     timezone: action.timezone,
-    minSeverity: action.minSeverity,
+    minSeverity: action.minSeverity || "warning",
     type: action.type,
     destination: action.destination,
     message: action.message,
@@ -128,6 +133,8 @@ export function draftOf(action: ActionView): ActionDraft {
     storeType: type === "number" || type === "boolean" ? type : "string",
     metricName: action.type === "metric" ? text(metric) : "",
     metricValue: action.type === "metric" ? text(value) : "",
+    resolveAction: action.type === "resolve" ? text(raiser) : "",
+    resolveSeq: action.type === "resolve" ? text(seq) : "",
     rearmMinutes: minutes(action.rearm),
     otherArgs: managed ? otherArgs : action.args,
     poll: action.poll,
@@ -177,11 +184,15 @@ function stepArgs(draft: ActionDraft, problems: Problems): Record<string, unknow
     }
     case "metric": {
       if (!draft.metricName.trim()) problems["args.metric"] = "Name the metric to record";
-      const number = Number(draft.metricValue);
-      // A number is recorded as it is; anything else is a template such as ${value}.
-      const value = draft.metricValue.trim() !== "" && Number.isFinite(number) ? number : draft.metricValue.trim();
-      if (value === "") problems["args.value"] = "A number, or ${value} for the value that fired it";
+      const value = Number(draft.metricValue);
+      if (draft.metricValue.trim() === "" || !Number.isFinite(value)) problems["args.value"] = "A number, e.g. 1";
       return { ...draft.otherArgs, metric: draft.metricName.trim(), value };
+    }
+    case "resolve": {
+      const seq = draft.resolveSeq.trim();
+      const raiser = draft.resolveAction.trim();
+      if (!seq && !raiser) problems["args.seq"] = "Pick the action whose alert it resolves, or give the alert's seq";
+      return { ...draft.otherArgs, ...(seq ? { seq } : { action: raiser }) };
     }
     default:
       return draft.otherArgs;
@@ -198,9 +209,9 @@ export function settingsOf(draft: ActionDraft) {
   const hold = secondsOf(draft.holdMinutes, 0);
   const rearm = secondsOf(draft.rearmMinutes, 0);
   if (draft.trigger === "metric" && period === null) problems.period = "At least 1 minute";
-  if ((draft.trigger === "metric" || draft.trigger === "device") && hold === null)
-    problems.hold =
-      draft.trigger === "device" ? "A number of minutes, e.g. 10" : "A number of minutes; 0 fires at once";
+  if (draft.trigger === "metric" && hold === null) problems.hold = "A number of minutes; 0 fires at once";
+  // The engine checks devices every poll: less than a minute offline would only report reconnects.
+  if (draft.trigger === "device" && (hold === null || hold < 60)) problems.hold = "At least 1 minute, e.g. 10";
   if (rearm === null) problems.rearm = "A number of minutes; 0 never stays quiet";
 
   const condition = draft.trigger === "metric" ? conditionOf(draft) : { expression: "", clear: "" };

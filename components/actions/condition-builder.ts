@@ -1,4 +1,5 @@
 import { parseCondition, thresholdOf, type CompareOp } from "@/lib/actions/condition";
+import { METRIC_VARIABLES } from "@/lib/actions/episode";
 
 // The action form writes a metric condition as "value [>] [30]" and its clear threshold as one
 // number, and turns them into the grammar's text (lib/actions/condition.ts) for the API. A
@@ -65,9 +66,12 @@ export function builtConditionOf(expression: string, clear: string): BuiltCondit
   return opposite ? { ...built, clearThreshold: String(back.threshold) } : null;
 }
 
-/** A typed condition's problem as the API would word it, or undefined when it reads (empty is allowed where optional). */
+/**
+ * A typed condition's problem as the API words it, or undefined when it reads (empty is allowed
+ * where optional). It may use the names the engine gives a metric condition.
+ */
 export function conditionProblem(text: string, required: boolean): string | undefined {
   if (text.trim() === "") return required ? "Write a condition, e.g. value > 30" : undefined;
-  const parsed = parseCondition(text);
+  const parsed = parseCondition(text, METRIC_VARIABLES);
   return parsed.ok ? undefined : parsed.message;
 }

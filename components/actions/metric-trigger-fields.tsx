@@ -115,7 +115,7 @@ export function MetricTriggerFields({ draft, set, errorOf }: DraftFields) {
             error={errorOf("expression")}
             spellCheck={false}
             className="font-mono"
-            hint="Compare value with numbers: > >= < <= == !=, joined with and, or, not and parentheses."
+            hint="Compare value (or min, max, avg, sum, count of the period) with numbers: > >= < <= == !=, joined with and, or, not and parentheses."
           />
           <TextField
             label="Clears when (optional)"

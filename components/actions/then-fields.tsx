@@ -1,5 +1,8 @@
 "use client";
-import { STEP_TYPES, type StepType } from "@/lib/contracts/action";
+import { useQuery } from "@tanstack/react-query";
+import { actionKeys } from "@/lib/api/query-keys";
+import { useApi } from "@/lib/api/use-api";
+import { findActions, STEP_TYPES, type StepType } from "@/lib/contracts/action";
 import type { Severity } from "@/lib/contracts/alert";
 import { SEVERITY_OPTIONS } from "../alerts/severity";
 import { SelectField, TextArea, TextField } from "../ui/field";
@@ -7,7 +10,7 @@ import type { DraftFields } from "./draft-fields";
 
 const STEP_LABELS: Record<StepType, string> = {
   alert: "Raise an alert",
-  resolve: "Resolve the alert it raised",
+  resolve: "Resolve an alert",
   http: "POST a webhook",
   email: "Send an email",
   device: "Send a command to a device",
@@ -16,6 +19,42 @@ const STEP_LABELS: Record<StepType, string> = {
 };
 const TEMPLATE_HINT = "You may use ${device}, ${value}, ${metric} and ${name}.";
 const DEVICE_HINT = "A device ID; empty: the device that fired it.";
+
+/** Which alert a resolve step resolves: the one another action raised for the same device or series, or a seq. */
+function ResolveFields({ draft, set, errorOf }: DraftFields) {
+  const api = useApi();
+  const query = { limit: 100, sort: "name" };
+  const raisers = useQuery({
+    queryKey: actionKeys.list({ type: "alert" }, query),
+    queryFn: () => api.list(findActions, { type: "alert" }, query),
+  });
+  const names = (raisers.data?.data ?? []).map((action) => action.name);
+  if (draft.resolveAction && !names.includes(draft.resolveAction)) names.unshift(draft.resolveAction);
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <SelectField
+        label="The alert raised by"
+        value={draft.resolveAction}
+        options={[
+          { value: "", label: raisers.isPending ? "Loading actions…" : "Pick an action" },
+          ...names.map((name) => ({ value: name, label: name })),
+        ]}
+        onChange={(e) => set({ resolveAction: e.target.value })}
+        error={errorOf("args.action")}
+        hint="Its unresolved alert for the same device or series is resolved."
+      />
+      <TextField
+        label="Or the alert's seq (optional)"
+        value={draft.resolveSeq}
+        onChange={(e) => set({ resolveSeq: e.target.value })}
+        error={errorOf("args.seq")}
+        spellCheck={false}
+        autoComplete="off"
+        hint="Used instead when given; ${device} and the like may be used."
+      />
+    </div>
+  );
+}
 
 /** "Then": the one step the action takes, with the fields of the step picked. */
 export function ThenFields({ draft, set, errorOf }: DraftFields) {
@@ -63,11 +102,7 @@ export function ThenFields({ draft, set, errorOf }: DraftFields) {
           {message("Alert message (optional)")}
         </>
       )}
-      {draft.type === "resolve" && (
-        <p className="text-sm text-muted">
-          Resolves the unresolved alert this action raised for the same device or series, if there is one.
-        </p>
-      )}
+      {draft.type === "resolve" && <ResolveFields draft={draft} set={set} errorOf={errorOf} />}
       {draft.type === "http" && (
         <>
           {destination("URL", "It receives a JSON body, signed with the action's secret.", "url")}
@@ -158,7 +193,7 @@ export function ThenFields({ draft, set, errorOf }: DraftFields) {
             value={draft.metricValue}
             onChange={(e) => set({ metricValue: e.target.value })}
             error={errorOf("args.value")}
-            hint="A number, or ${value} for the value that fired it."
+            hint="A number, e.g. 1."
             autoComplete="off"
           />
         </div>

@@ -101,7 +101,9 @@ export function stepWords(action: Settings): string {
     case "alert":
       return `raise ${action.severity === "info" || action.severity === "error" ? "an" : "a"} ${action.severity} alert`;
     case "resolve":
-      return "resolve the alert it raised";
+      return text(action.args.seq)
+        ? `resolve the alert ${text(action.args.seq)}`
+        : `resolve the alert of ${text(action.args.action) || "(no action)"}`;
     case "http":
       return `POST a webhook to ${action.destination || "(no URL)"}`;
     case "email":

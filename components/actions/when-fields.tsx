@@ -79,12 +79,12 @@ export function WhenFields({ webhookUrl, ...fields }: DraftFields & { webhookUrl
           <TextField
             label="Offline for (minutes)"
             type="number"
-            min={0}
+            min={1}
             step="any"
             value={draft.holdMinutes}
             onChange={(e) => set({ holdMinutes: e.target.value })}
             error={errorOf("hold")}
-            hint="A device back within this time fires nothing."
+            hint="At least 1 minute; a device back within this time fires nothing."
           />
         </div>
       )}
@@ -93,11 +93,8 @@ export function WhenFields({ webhookUrl, ...fields }: DraftFields & { webhookUrl
         <SelectField
           label="Of severity"
           value={draft.minSeverity}
-          options={[
-            { value: "", label: "Any severity" },
-            ...SEVERITY_OPTIONS.map((option) => ({ ...option, label: `${option.label} or worse` })),
-          ]}
-          onChange={(e) => set({ minSeverity: e.target.value as Severity | "" })}
+          options={SEVERITY_OPTIONS.map((option) => ({ ...option, label: `${option.label} or worse` }))}
+          onChange={(e) => set({ minSeverity: e.target.value as Severity })}
           error={errorOf("minSeverity")}
         />
       )}

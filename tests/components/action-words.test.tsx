@@ -65,7 +65,12 @@ describe("an action in words", () => {
   it("says what each step does", () => {
     expect(stepWords(stored({ type: "alert", severity: "critical" }))).toBe("raise a critical alert");
     expect(stepWords(stored({ type: "alert", severity: "error" }))).toBe("raise an error alert");
-    expect(stepWords(stored({ type: "resolve" }))).toBe("resolve the alert it raised");
+    expect(stepWords(stored({ type: "resolve", args: { action: "Hot device" } }))).toBe(
+      "resolve the alert of Hot device",
+    );
+    expect(stepWords(stored({ type: "resolve", args: { seq: "pump-${device}" } }))).toBe(
+      "resolve the alert pump-${device}",
+    );
     expect(stepWords(stored({ type: "http", destination: "https://example.com/hook" }))).toBe(
       "POST a webhook to https://example.com/hook",
     );
@@ -180,6 +185,13 @@ describe("the action form's draft and the settings it sends", () => {
       commandArgs: "{oops",
     });
     expect(Object.keys(problems).sort()).toEqual(["args.args", "args.command", "expression", "hold", "metric"]);
+    // The engine reads a metric condition's period aggregates as well as its value.
+    expect(settingsOf({ ...hot, advanced: true, expression: "max > 40 and count >= 3", clear: "" }).problems).toEqual(
+      {},
+    );
+    expect(settingsOf({ ...hot, trigger: "device", holdMinutes: "0.5" }).problems.hold).toBe(
+      "At least 1 minute, e.g. 10",
+    );
     const advanced = settingsOf({ ...hot, advanced: true, expression: "value >> 3", clear: "" }).problems;
     expect(advanced.expression).toBe("Expected a number or a name at 8");
   });
@@ -200,7 +212,12 @@ describe("the action form's draft and the settings it sends", () => {
     const store = draftOf(stored({ type: "database", args: { key: "fan", value: 3, type: "number" } }));
     expect(store).toMatchObject({ storeKey: "fan", storeValue: "3", storeType: "number" });
     expect(settingsOf(store).settings.args).toEqual({ key: "fan", value: 3, type: "number" });
-    const metric = settingsOf({ ...hot, type: "metric", metricName: "overheats", metricValue: "${value}" });
-    expect(metric.settings.args).toEqual({ metric: "overheats", value: "${value}" });
+    const metric = settingsOf({ ...hot, type: "metric", metricName: "overheats", metricValue: "1" });
+    expect(metric.settings.args).toEqual({ metric: "overheats", value: 1 });
+    const resolve = draftOf(stored({ type: "resolve", args: { action: "Hot device" } }));
+    expect(resolve).toMatchObject({ resolveAction: "Hot device", resolveSeq: "" });
+    expect(settingsOf(resolve).settings.args).toEqual({ action: "Hot device" });
+    expect(settingsOf({ ...resolve, resolveSeq: "pump" }).settings.args).toEqual({ seq: "pump" });
+    expect(settingsOf({ ...resolve, resolveAction: "" }).problems["args.seq"]).toMatch(/Pick the action/);
   });
 });
