@@ -126,14 +126,20 @@ test("an action made in the form fires on a hot device: the alert is acknowledge
     // Severity colours keep their text readable (AA contrast), the badge's too.
     await expectAccessible(page, "Alerts");
 
+    // Acknowledged from the inbox, ticked as one would tick several.
+    await row.getByRole("checkbox", { name: "Select Hot device" }).check();
+    await expect(page.getByText("1 alert selected")).toBeVisible();
+    await page.getByRole("button", { name: "Acknowledge selected" }).click();
+    await expect(row).toContainText("Acknowledged");
+    await expect(row.getByRole("checkbox")).not.toBeChecked();
+    // Acknowledged is still unresolved: the badge still counts it.
+    await expect(badge).toBeVisible();
+
     await row.getByRole("link", { name: "Hot device" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hot device" })).toBeVisible();
     await expect(page.getByRole("region", { name: "temperature around the alert" }).getByRole("figure")).toBeVisible();
     await expectAccessible(page, "Hot device");
-    await page.getByRole("button", { name: "Acknowledge" }).click();
-    // Acknowledged: it can only be resolved now, and it still counts among the open alerts.
     await expect(page.getByRole("button", { name: "Acknowledge" })).toBeHidden();
-    await expect(badge).toBeVisible();
     await page.getByRole("button", { name: "Resolve" }).click();
     await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
     // Resolving refetches the summary at once: no open alert, no badge.
