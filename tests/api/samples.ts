@@ -137,6 +137,7 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "action/remove": (w) => ({ id: w.aAction.id }),
   "action/invoke": (w) => ({ name: w.aAction.name, context: { value: 1 } }),
   "action/runs": (w) => ({ id: w.aAction.id }),
+  "action/preview": () => ({ metric: "temperature", expression: "value > 30", days: 1 }),
   "alert/find": () => ({}),
   "alert/get": async (w) => ({ id: await alertOf(w) }),
   "alert/create": (w) => ({ name: unique("alert"), deviceId: w.aDevice, severity: "error", seq: unique("seq") }),
@@ -152,7 +153,6 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
     reason: "Firmware rollout",
   }),
   "maintenance/remove": async (w) => ({ id: await maintenanceOf(w) }),
-  "action/preview": () => ({ metric: "temperature", expression: "value > 30", days: 1 }),
 };
 
 /** A new alert of aDevice, raised by account A's admin, by its ID. */

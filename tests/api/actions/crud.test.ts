@@ -88,6 +88,15 @@ describe("action create, get, find, update, remove", () => {
     await createAction(await tenant(), { name: "Overheat" });
   });
 
+  it("lets one of several concurrent creates of a name win, and answers the others 409", async () => {
+    const me = await tenant();
+    const body = { name: "Racing", trigger: "manual", type: "alert" };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => call("/api/action/create", { token: me.token, body })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+  });
+
   it("removes an action with its runs, and audits it", async () => {
     const me = await tenant();
     const created = await createAction(me);

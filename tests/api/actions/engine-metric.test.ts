@@ -109,6 +109,27 @@ describe("metric triggers", () => {
     expect(runs[0]!.context.value).toBe(37); // the max of the period when the hold was met, at now - 60 s
   });
 
+  it("take up stored points for an action saved just after them: they count from their own times", async () => {
+    const me = await tenant();
+    const device = await claimedDevice(me);
+    const metric = unique("temp");
+    const now = Date.now();
+    const engine = new TestEngine(now);
+    await engine.tick();
+    // Stored before the engine heard of the action (as a form saved while a device backfills).
+    const hot: Array<[number, number]> = [
+      [-180, 35],
+      [-120, 36],
+      [-60, 37],
+    ];
+    await sendPoints(me, pointsAt(metric, device, now, hot));
+    const action = await metricAction(me, { metric, hold: 120 });
+    await engine.tick();
+    expect((await runsOf(action.id)).map((run) => run.triggerKey)).toEqual([
+      `${seriesKey(metric, { Device: device })}@${now - 180 * SECOND}`,
+    ]);
+  });
+
   it("clear only when the clear condition holds (hysteresis), and then resolve the alert they raised", async () => {
     const me = await tenant();
     const device = await claimedDevice(me);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findAlert, updateAlertRow } from "../../../lib/db/alerts";
 import { db, transaction } from "../../../lib/db/client";
 import { env } from "../../../lib/env";
 import { raiseAlert, resolveAlerts, type RaiseInput } from "../../../lib/services/alerts";
@@ -156,5 +157,29 @@ describe("resolveAlerts", () => {
     expect(await resolve(me.accountId, "")).toBe(0);
     expect((await getAlert(other, theirs.alert.id)).state).toBe("open");
     expect(await db().alert.count({ where: { accountId: me.accountId, state: "resolved" } })).toBe(0);
+  });
+});
+
+describe("the unique (accountId, openSeq)", () => {
+  it("refuses a reopen that would make a second unresolved alert of a seq, whatever looked before", async () => {
+    const me = await tenant();
+    const seq = unique("seq");
+    const old = await raise(hot(me, { seq }));
+    await resolve(me.accountId, seq);
+    await raise(hot(me, { seq }));
+    const record = (await findAlert(db(), me.accountId, old.alert.id))!;
+    const { acknowledgedAt, acknowledgedBy } = record;
+    const reopen = { state: "open" as const, acknowledgedAt, acknowledgedBy, resolvedAt: null, resolvedBy: null };
+    let written: Awaited<ReturnType<typeof updateAlertRow>> | undefined;
+    // The service ends its transaction on a refusal (on PostgreSQL the refused statement aborted it).
+    const ended = new Error("refused, rolled back");
+    await expect(
+      transaction(async (tx) => {
+        written = await updateAlertRow(tx, record, { ...reopen, updated: new Date() });
+        throw ended;
+      }),
+    ).rejects.toBe(ended);
+    expect(written).toEqual({ refused: "seq open" });
+    expect((await getAlert(me, old.alert.id)).state).toBe("resolved");
   });
 });
