@@ -22,6 +22,12 @@ export interface EpisodeRules {
   rearmMs: number;
 }
 
+/** An action's rules, from its settings in seconds. */
+export const rulesOf = (settings: { hold: number; rearm: number }): EpisodeRules => ({
+  holdMs: settings.hold * 1000,
+  rearmMs: settings.rearm * 1000,
+});
+
 export interface Observation {
   /** The time the condition was looked at: a point's time, or the clock on a poll. */
   at: number;

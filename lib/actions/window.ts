@@ -79,6 +79,15 @@ export class SeriesWindow {
     };
   }
 
+  /** The last point's time of each bucket before the one holding `before`, oldest first. */
+  observedTimes(before: number): number[] {
+    const current = bucketStart(before, this.resolutionSeconds);
+    return [...this.buckets]
+      .filter(([start]) => start < current)
+      .map(([, aggregate]) => aggregate.lastTimestamp)
+      .sort((a, b) => a - b);
+  }
+
   /** Forgets buckets that no period of `longestSeconds` ending at `at` or later can reach. */
   prune(at: number, longestSeconds: number): void {
     const oldest = bucketStart(at, this.resolutionSeconds) - this.spanOf(longestSeconds);

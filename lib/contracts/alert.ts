@@ -94,12 +94,15 @@ export const createAlert = defineVerb({
   output: alertView,
 });
 
+/** acknowledged, resolved: true records who and when, false takes it back; one of them is required. */
+const decision = z.boolean().optional().meta({ "x-server-judged": "acknowledged or resolved is required" });
+
 export const updateAlert = defineVerb({
   controller: "alert",
   verb: "update",
   summary: "Acknowledge or resolve an alert (false reopens it)",
   allow: ["user"],
-  input: { id: idField, acknowledged: z.boolean().optional(), resolved: z.boolean().optional() },
+  input: { id: idField, acknowledged: decision, resolved: decision },
   output: alertView,
 });
 
@@ -110,8 +113,8 @@ export const updateAlerts = defineVerb({
   allow: ["user"],
   input: {
     ids: z.array(idField).min(1).max(500),
-    acknowledged: z.boolean().optional(),
-    resolved: z.boolean().optional(),
+    acknowledged: decision,
+    resolved: decision,
   },
   output: z.object({ updated: z.number().int(), ids: z.array(z.string()) }),
 });

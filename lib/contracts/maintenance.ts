@@ -39,9 +39,14 @@ export const createMaintenance = defineVerb({
   allow: ["admin"],
   input: {
     scope: z.enum(MAINTENANCE_SCOPES),
-    targetId: trimmedText(64, { required: false }).default("").describe("Required for device and product"),
-    starts: timestamp.optional().describe("Default: now"),
-    until: timestamp.describe("After starts, and within a year"),
+    targetId: trimmedText(64, { required: false })
+      .default("")
+      .describe("Required for device and product")
+      .meta({ "x-server-judged": "required for device and product, empty for account" }),
+    starts: timestamp.optional().describe("Default: now").meta({ "x-server-judged": "within a year of now" }),
+    until: timestamp
+      .describe("After starts, and within a year")
+      .meta({ "x-server-judged": "after starts and now, within a year" }),
     reason: trimmedText(500),
   },
   output: maintenanceView,

@@ -4,6 +4,7 @@ import {
   findActions,
   getAction,
   invokeAction,
+  previewAction,
   removeAction,
   updateAction,
 } from "../contracts/action";
@@ -25,4 +26,6 @@ export const actionController = [
   implement(invokeAction, (input, ctx) => actions.invokeAction(ctx, input)),
   // An action's runs, newest first.
   implement(actionRuns, (input, ctx) => actions.actionRuns(ctx, input)),
+  // How often a metric action would have fired over past days: the form's live preview.
+  implement(previewAction, (input, ctx) => actions.previewAction(ctx, input)),
 ];

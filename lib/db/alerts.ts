@@ -131,8 +131,7 @@ export async function updateAlertRow(
     if (isUniqueViolation(error)) return { refused: "seq open" };
     throw error;
   }
-  const record = await findAlert(q, alert.accountId, alert.id);
-  return record ? { record } : { refused: "missing" };
+  return { record: { ...alert, ...changes, openSeq } };
 }
 
 /** The unresolved alert of an account holding `seq`, if any. */

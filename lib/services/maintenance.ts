@@ -24,7 +24,7 @@ import { accountCaller, actorOf, auditEntry, type CallContext } from "./context"
 // while one is active are recorded, marked silenced, and act on nothing.
 
 const NOT_FOUND = "Cannot find maintenance window";
-/** The longest a window may reach ahead: a forgotten one must not silence a fleet for good. */
+/** How far a window may reach ahead (a forgotten one must not silence a fleet for good), or start back. */
 const LONGEST_MS = 366 * 24 * 3600 * 1000;
 
 function maintenanceView(record: MaintenanceRecord, now: Date): MaintenanceView {
@@ -80,6 +80,8 @@ function checkWindow(input: CreateInput, starts: Date, until: Date, now: Date) {
   if (until <= starts) fields.push({ name: "until", message: "Must be after starts" });
   else if (until <= now) fields.push({ name: "until", message: "Must be in the future" });
   if (until.getTime() - now.getTime() > LONGEST_MS) fields.push({ name: "until", message: "Must be within a year" });
+  if (now.getTime() - starts.getTime() > LONGEST_MS)
+    fields.push({ name: "starts", message: "Must be within a year of now" });
   if (input.scope === "account" && input.targetId)
     fields.push({ name: "targetId", message: "Must be empty for the account's scope" });
   if (input.scope !== "account" && !input.targetId)

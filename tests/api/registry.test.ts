@@ -24,7 +24,7 @@ describe("the verb registry", () => {
   });
 
   it("answers unknown verbs, other methods and later issues' verbs with the documented errors", async () => {
-    for (const path of ["/api/device/nope", "/tok/alert/find", "/api/action/nope", "/tok/auth/login"]) {
+    for (const path of ["/api/device/nope", "/api/action/nope", "/tok/auth/login"]) {
       const answer = await call(path, { token: "fpc_x" });
       expect([answer.status, answer.json.type], path).toEqual([404, "unrecognized_request"]);
       expect(answer.json.request_id).toBe(answer.headers.get("x-request-id"));

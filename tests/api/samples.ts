@@ -137,7 +137,35 @@ export const samples: Record<string, (w: World) => Promise<Record<string, unknow
   "action/remove": (w) => ({ id: w.aAction.id }),
   "action/invoke": (w) => ({ name: w.aAction.name, context: { value: 1 } }),
   "action/runs": (w) => ({ id: w.aAction.id }),
+  "action/preview": () => ({ metric: "temperature", expression: "value > 30", days: 1 }),
+  "alert/find": () => ({}),
+  "alert/get": async (w) => ({ id: await alertOf(w) }),
+  "alert/create": (w) => ({ name: unique("alert"), deviceId: w.aDevice, severity: "error", seq: unique("seq") }),
+  "alert/update": async (w) => ({ id: await alertOf(w), acknowledged: true }),
+  "alert/updateMany": async (w) => ({ ids: [await alertOf(w), await alertOf(w)], resolved: true }),
+  "alert/remove": async (w) => ({ id: await alertOf(w) }),
+  "alert/summary": () => ({}),
+  "maintenance/find": () => ({}),
+  "maintenance/create": (w) => ({
+    scope: "device",
+    targetId: w.aDevice,
+    until: new Date(Date.now() + 3_600_000).toISOString(),
+    reason: "Firmware rollout",
+  }),
+  "maintenance/remove": async (w) => ({ id: await maintenanceOf(w) }),
 };
+
+/** A new alert of aDevice, raised by account A's admin, by its ID. */
+async function alertOf(w: World): Promise<string> {
+  const body = { name: unique("alert"), deviceId: w.aDevice, severity: "warning" };
+  return (await call("/api/alert/create", { token: w.a.token, body })).json.data.id;
+}
+
+/** A new maintenance window of account A, by its ID. */
+async function maintenanceOf(w: World): Promise<string> {
+  const body = { scope: "account", until: new Date(Date.now() + 3_600_000).toISOString(), reason: "Move" };
+  return (await call("/api/maintenance/create", { token: w.a.token, body })).json.data.id;
+}
 
 /** A file aDevice stored, by its ID. */
 async function storedFileOf(w: World): Promise<string> {
@@ -206,6 +234,8 @@ export async function snapshot(): Promise<string> {
     q.actionSubject.findMany({ orderBy: [{ actionId: "asc" }, { subject: "asc" }] }),
     q.actionRun.findMany({ orderBy: { id: "asc" } }),
     q.delivery.findMany({ orderBy: { id: "asc" } }),
+    q.alert.findMany({ orderBy: { id: "asc" } }),
+    q.maintenanceWindow.findMany({ orderBy: { id: "asc" } }),
   ]);
   // BigInt columns (epoch milliseconds) as text.
   return JSON.stringify(tables, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value));

@@ -1,8 +1,8 @@
 import type { Hints } from "./arbitraries";
 
 // The data a fuzz run acts on, made through the API itself so that the same code serves the
-// in-process suite and a run over HTTP: an owner, a tenant with devices, tokens and an invitee,
-// and a second tenant whose ids the first must never reach.
+// in-process suite and a run over HTTP: an owner, a tenant with devices, tokens, an invitee, an
+// alert and a maintenance window, and a second tenant whose ids the first must never reach.
 
 export interface WireRequest {
   path: string;
@@ -97,6 +97,10 @@ export class World {
     for (const id of devices) await post(send, "/builder/device/register", { id }, { authorization: product.token });
     for (const id of devices.slice(1)) await asTenant("/api/device/claim", { id });
     const [fleet] = (await asTenant("/api/dashboard/find", {})) as unknown as Array<{ id: string }>;
+    const claimed = devices.slice(1);
+    const alert = await asTenant("/api/alert/create", { name: "fuzz", deviceId: claimed[0], seq: random() });
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    const window = await asTenant("/api/maintenance/create", { scope: "account", until, reason: "fuzz" });
     const action = await asTenant("/api/action/create", { name: `fuzz ${random()}`, trigger: "manual", type: "alert" });
     const other = await signUp(send);
     this.known = new Map<string, unknown[]>([
@@ -106,6 +110,11 @@ export class World {
       ["action.id", [action.id]],
       ["action.name", [action.name]],
       ["dashboard.id", [fleet!.id]],
+      ["alert.id", [alert.id]],
+      ["alert.ids", [[alert.id]]],
+      ["alert.deviceId", claimed],
+      ["maintenance.id", [window.id]],
+      ["maintenance.targetId", claimed],
       ["auth.email", [me.email]],
       ["auth.password", [me.password]],
       ["device.id", devices],

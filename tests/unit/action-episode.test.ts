@@ -171,6 +171,8 @@ describe("the series window", () => {
     expect(window.variablesAt(minute(2) + 10 * S, 120, "avg")).toMatchObject({ value: 25, count: 2, min: 20 });
     expect(window.variablesAt(minute(2) + 10 * S, 180, "max")).toMatchObject({ value: 30, count: 3, sum: 60 });
     expect(window.variablesAt(minute(2) + 10 * S, 60, "current")?.value).toBe(30);
+    // What a first look plays: each earlier bucket at its last point.
+    expect(window.observedTimes(minute(2) + 10 * S)).toEqual([minute(0) + 5 * S, minute(1) + 5 * S]);
     // A point into an earlier minute is counted, though the fold of earlier minutes was cached.
     window.add(minute(1) + 30 * S, 40);
     expect(window.variablesAt(minute(2) + 10 * S, 120, "avg")?.value).toBe(30);

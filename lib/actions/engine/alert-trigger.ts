@@ -15,8 +15,9 @@ const LOOKBACK_MS = 10 * 60_000;
 const SLACK_MS = 5_000;
 const BATCH = 1000;
 
-export function firesOn(action: ActionRecord, alert: NewAlert): boolean {
-  if (alert.accountId !== action.accountId || alert.actionId === action.id) return false;
+/** Whether an alert of the action's own account fires it. */
+function firesOn(action: ActionRecord, alert: NewAlert): boolean {
+  if (alert.actionId === action.id) return false;
   if (alert.created < action.created) return false;
   return action.minSeverity === "" || severityRank(alert.severity) >= severityRank(action.minSeverity);
 }

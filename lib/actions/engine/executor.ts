@@ -87,11 +87,9 @@ export class RunExecutor {
       duration: Math.round(performance.now() - started),
     });
     const action = await findAction(db(), run.accountId, run.actionId);
-    const step = action && steps[action.type];
-    if (!action || !step) {
-      await settleRun(db(), run.id, end("failed", action ? `No step of type ${action.type}` : "The action is gone"));
-      return;
-    }
+    // Removed since the run was queued: its runs went with it, nothing is left to record.
+    if (!action) return;
+    const step = steps[action.type];
     let result: StepResult;
     try {
       result = await transaction(async (tx) => {

@@ -1,14 +1,22 @@
-import type { DimensionSet } from "../../contracts/metric";
 import type { ActionRecord } from "../../db/actions";
-import { findSeriesId, readRollups } from "../../db/metrics/read";
+import { findSeriesOfMetric } from "../../db/metrics/read";
 import { log } from "../../log";
 import { bucketStart } from "../../metrics/aggregate";
 import type { StoredPoint, StoredPoints } from "../../metrics/stored-points";
 import { seriesKeyOf } from "../../services/metrics/series-key";
+import type { DimensionSet } from "../../contracts/metric";
+import { episodeConditions, observationOf } from "../episode";
 import { dimensionsMatch } from "../series-match";
-import { episodeConditions, observationOf, type EpisodeConditions } from "../episode";
-import { SeriesWindow } from "../window";
 import type { SubjectEpisodes } from "./subjects";
+import {
+  MINUTE,
+  seedSeries,
+  seriesOfKey,
+  watchedSeries,
+  type SeriesName,
+  type Watch,
+  type WatchedSeries,
+} from "./watched-series";
 
 // Metric triggers (decision 018): points announced after their batch commits are matched to the
 // actions watching their series by one Map lookup (nothing else happens to a point no action
@@ -17,48 +25,20 @@ import type { SubjectEpisodes } from "./subjects";
 // moves, so a condition that holds fires without new points. Everything runs in one queue, in
 // arrival order, after ingest's call has answered.
 
-const MINUTE = 60;
 /** Points waiting beyond this are dropped (logged): the engine must never hold ingest's memory hostage. */
 const MAX_QUEUED_POINTS = 1_000_000;
-
-interface Watch {
-  action: ActionRecord;
-  conditions: EpisodeConditions;
-}
-
-interface SeriesState {
-  accountId: string;
-  key: string;
-  metric: string;
-  namespace: string;
-  dimensions: DimensionSet;
-  deviceId: string | null;
-  window: SeriesWindow;
-  /** The watches matching this series, as of catalogue `version`. */
-  watches: Watch[];
-  version: number;
-}
+/** Series a new action takes up at once, with their stored data (more wait for their next point). */
+const MAX_ADOPTED_SERIES = 10_000;
+/** An action created this long before the engine started is new to it too (a reload racing a start). */
+const NEW_ACTION_SLACK_MS = 60_000;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const indexKey = (accountId: string, namespace: string, metric: string) => `${accountId}|${namespace}|${metric}`;
 const stateKey = (accountId: string, key: string) => `${accountId}\n${key}`;
 
-/** A series key back into its parts: namespace and metric never hold "|" (series-key.ts). */
-function seriesOfKey(key: string): { namespace: string; metric: string; dimensions: DimensionSet } | null {
-  const first = key.indexOf("|");
-  const second = key.indexOf("|", first + 1);
-  if (first < 0 || second < 0) return null;
-  try {
-    const dimensions = JSON.parse(key.slice(second + 1)) as DimensionSet;
-    return { namespace: key.slice(0, first), metric: key.slice(first + 1, second), dimensions };
-  } catch {
-    return null;
-  }
-}
-
 export class MetricTrigger {
   private index = new Map<string, Watch[]>();
-  private readonly series = new Map<string, SeriesState>();
+  private readonly series = new Map<string, WatchedSeries>();
   private version = 0;
   private queue: StoredPoints[] = [];
   private queuedPoints = 0;
@@ -66,11 +46,14 @@ export class MetricTrigger {
   private work: Promise<void> = Promise.resolve();
   private draining = false;
   private readonly polled = new Map<string, number>();
+  private readonly startedAt: number;
 
   constructor(
     private readonly subjects: SubjectEpisodes,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.startedAt = now();
+  }
 
   /** Called by ingest inside its call: note the watched points, nothing more. */
   readonly listener = (stored: StoredPoints): void => {
@@ -96,9 +79,11 @@ export class MetricTrigger {
 
   /**
    * Watches these actions from now on (the metric ones), with the series their pending or firing
-   * episodes name. Run it `exclusively`.
+   * episodes name, and, for an action created since the engine started, every series it matches.
+   * Run it `exclusively`.
    */
   async watch(actions: readonly ActionRecord[]): Promise<void> {
+    const known = new Set([...this.index.values()].flat().map((watch) => watch.action.id));
     const index = new Map<string, Watch[]>();
     for (const action of actions) {
       if (action.trigger !== "metric") continue;
@@ -115,7 +100,11 @@ export class MetricTrigger {
     const ids = new Set([...index.values()].flat().map((watch) => watch.action.id));
     for (const id of this.polled.keys()) if (!ids.has(id)) this.polled.delete(id);
     for (const watches of index.values()) {
-      for (const { action } of watches) await this.restore(action);
+      for (const { action } of watches) {
+        await this.restore(action);
+        if (!known.has(action.id) && action.created.getTime() >= this.startedAt - NEW_ACTION_SLACK_MS)
+          await this.adopt(action);
+      }
     }
   }
 
@@ -175,44 +164,30 @@ export class MetricTrigger {
     if (!candidates?.some((watch) => dimensionsMatch(watch.action.dimensions, point.dimensions))) return;
     const { key } = seriesKeyOf(point.namespace, point.metric, point.dimensions);
     let state = this.series.get(stateKey(accountId, key));
-    if (!state) {
-      state = this.newState(accountId, key, point);
-      // The rollups hold this point and those of its batch already: seed the buckets before it.
-      await this.seed(state, bucketStart(point.timestamp, MINUTE));
-    }
+    // The rollups hold this point and those of its batch already: seed the buckets before it.
+    if (!state) state = await this.startWatching(accountId, key, point, bucketStart(point.timestamp, MINUTE));
     state.window.add(point.timestamp, point.value);
     const at = Math.max(point.timestamp, state.window.latest);
     for (const watch of this.watchesOf(state)) await this.evaluate(state, watch, at);
   }
 
-  private newState(
+  /** Watches a series from now on, its window seeded with the rollups before `before`. */
+  private async startWatching(
     accountId: string,
     key: string,
-    series: { namespace: string; metric: string; dimensions: DimensionSet },
-  ): SeriesState {
-    const state: SeriesState = {
-      accountId,
-      key,
-      namespace: series.namespace,
-      metric: series.metric,
-      dimensions: series.dimensions,
-      deviceId: series.dimensions.Device ?? null,
-      window: new SeriesWindow(MINUTE),
-      watches: [],
-      version: -1,
-    };
+    name: SeriesName,
+    before: number,
+    seriesId?: number,
+  ): Promise<WatchedSeries> {
+    const state = watchedSeries(accountId, key, name);
     this.series.set(stateKey(accountId, key), state);
+    this.watchesOf(state);
+    await seedSeries(state, before, seriesId);
     return state;
   }
 
-  /** The minute rollups of the longest watched period before `before`. */
-  private async seed(state: SeriesState, before: number): Promise<void> {
-    const longest = Math.max(...this.watchesOf(state).map((w) => w.action.period), MINUTE);
-    const id = await findSeriesId(state.accountId, state.key);
-    if (id === null) return;
-    const from = before - state.window.spanOf(longest);
-    for (const bucket of await readRollups(id, MINUTE, from, before)) state.window.addBucket(bucket.bucket, bucket);
-  }
+  /** Everything stored up to now, for a series read whole rather than from its next point on. */
+  private readonly throughNow = () => bucketStart(this.now(), MINUTE) + MINUTE * 1000;
 
   /**
    * A series whose episode is pending or firing for a watching action is watched at once (a
@@ -222,13 +197,26 @@ export class MetricTrigger {
     for (const subject of this.subjects.active(action.id)) {
       if (this.series.has(stateKey(action.accountId, subject))) continue;
       const series = seriesOfKey(subject);
-      if (!series) continue;
-      const state = this.newState(action.accountId, subject, series);
-      await this.seed(state, bucketStart(this.now(), MINUTE) + MINUTE * 1000);
+      if (series) await this.startWatching(action.accountId, subject, series, this.throughNow());
     }
   }
 
-  private watchesOf(state: SeriesState): Watch[] {
+  /**
+   * A new action takes up the series it matches with what they hold, so points stored just before
+   * the engine heard of it (a backfill sent as the action is saved) count from their own times.
+   */
+  private async adopt(action: ActionRecord): Promise<void> {
+    const stored = await findSeriesOfMetric(action.accountId, action.namespace, action.metric, MAX_ADOPTED_SERIES);
+    for (const row of stored) {
+      const dimensions = JSON.parse(row.dimensions) as DimensionSet;
+      if (!dimensionsMatch(action.dimensions, dimensions) || this.series.has(stateKey(action.accountId, row.key)))
+        continue;
+      const name = { namespace: action.namespace, metric: action.metric, dimensions };
+      await this.startWatching(action.accountId, row.key, name, this.throughNow(), row.id);
+    }
+  }
+
+  private watchesOf(state: WatchedSeries): Watch[] {
     if (state.version !== this.version) {
       const candidates = this.index.get(indexKey(state.accountId, state.namespace, state.metric)) ?? [];
       state.watches = candidates.filter((watch) => dimensionsMatch(watch.action.dimensions, state.dimensions));
@@ -237,7 +225,24 @@ export class MetricTrigger {
     return state.watches;
   }
 
-  private async evaluate(state: SeriesState, watch: Watch, at: number): Promise<void> {
+  /**
+   * Looks at the condition at `at`. The first look of an action at a series of which it has no
+   * history at all first plays the series' stored buckets before `at`, each at its last point's
+   * time: a condition already held in stored data fires now, under the time it began.
+   */
+  private async evaluate(state: WatchedSeries, watch: Watch, at: number): Promise<void> {
+    const { id } = watch.action;
+    if (!state.replayed.has(id)) {
+      state.replayed.add(id);
+      const episode = this.subjects.episode(id, state.key);
+      if (episode.state === "clear" && episode.fired === null) {
+        for (const time of state.window.observedTimes(at)) await this.observe(state, watch, time);
+      }
+    }
+    await this.observe(state, watch, at);
+  }
+
+  private async observe(state: WatchedSeries, watch: Watch, at: number): Promise<void> {
     const { action } = watch;
     const variables = state.window.variablesAt(at, action.period, action.statistic);
     const value = variables?.value ?? null;
@@ -258,7 +263,7 @@ export class MetricTrigger {
   }
 
   /** A series no action watches, or whose window emptied with every episode clear, is forgotten. */
-  private forgetIdle(key: string, state: SeriesState, watches: readonly Watch[], now: number): void {
+  private forgetIdle(key: string, state: WatchedSeries, watches: readonly Watch[], now: number): void {
     const longest = Math.max(...watches.map((w) => w.action.period), MINUTE);
     state.window.prune(Math.max(now, state.window.latest), longest);
     const active = watches.some((w) => this.subjects.episode(w.action.id, state.key).state !== "clear");

@@ -2,7 +2,7 @@ import type { Trigger } from "../../contracts/action";
 import type { ActionRecord } from "../../db/actions";
 import { saveActionSubject, type SubjectRecord } from "../../db/action-subjects";
 import { db } from "../../db/client";
-import { CLEAR, observe, type Episode, type EpisodeRules, type Observation } from "../episode";
+import { CLEAR, observe, rulesOf, type Episode, type Observation } from "../episode";
 
 // The episodes of every subject of the engine's metric and device actions, in memory and mirrored
 // in ActionSubject on each transition (decision 018). A firing claims a run keyed by the subject
@@ -24,11 +24,6 @@ export interface SubjectEffects {
   /** The episode that fired has cleared: resolve what it raised. */
   cleared(action: ActionRecord, subject: string, deviceId: string | null): Promise<void>;
 }
-
-export const rulesOf = (action: ActionRecord): EpisodeRules => ({
-  holdMs: action.hold * 1000,
-  rearmMs: action.rearm * 1000,
-});
 
 /** The claim key of an episode's firing: its subject and when it began. */
 export const episodeKey = (subject: string, since: number) => `${subject}@${since}`;

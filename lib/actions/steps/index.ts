@@ -8,10 +8,10 @@ import { metricStep } from "./metric";
 import { resolveStep } from "./resolve";
 import type { Step } from "./types";
 
-// The step registry (decision 018): what each step type does. The executor looks a run's step up
-// here; a type without a step fails its runs with a message saying so.
+// The step registry (decision 018): what each step type does; the executor looks a run's step up
+// here. http and email queue deliveries (decision 019).
 
-export const steps: Partial<Record<StepType, Step>> = {
+export const steps: Record<StepType, Step> = {
   alert: alertStep,
   resolve: resolveStep,
   device: deviceStep,

@@ -18,7 +18,7 @@ const metricArgs = z.object({
   dimensions: dimensionSet.default({}),
 });
 
-/** Text values are templates: "${value}" is the value that fired the action, "${device}" its device. */
+/** Text values are templates: a dimension "${device}" names the device of the trigger. */
 function rendered(value: unknown, context: Readonly<Record<string, unknown>>): unknown {
   if (typeof value === "string") return renderTemplate(value, context);
   if (value && typeof value === "object" && !Array.isArray(value))
@@ -27,15 +27,13 @@ function rendered(value: unknown, context: Readonly<Record<string, unknown>>): u
 }
 
 export const metricStep: Step = async (_tx, { action, context, now }) => {
-  const args = rendered(action.args, context) as Record<string, unknown>;
-  const value = typeof args.value === "string" && args.value.trim() !== "" ? Number(args.value) : args.value;
-  const parsed = metricArgs.safeParse({ ...args, value });
+  const parsed = metricArgs.safeParse(rendered(action.args, context));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
       name: `args.${issue.path.join(".")}`,
       message: issue.message,
     }));
-    throw validationError(`A metric step needs args.metric and a numeric args.value: ${problems[0]!.name}`, problems);
+    throw validationError(`A metric step needs args.metric and a number args.value: ${problems[0]!.name}`, problems);
   }
   const point = { ...parsed.data, timestamp: now.getTime() };
   const watchesItself =

@@ -63,6 +63,16 @@ export async function readPoints(seriesId: number, from: number, to: number): Pr
   });
 }
 
+/** The account's series of one metric, by key (each with its canonical dimensions as JSON). */
+export async function findSeriesOfMetric(accountId: string, namespace: string, metric: string, limit: number) {
+  return db().metricSeries.findMany({
+    where: { accountId, namespace, metric },
+    select: { id: true, key: true, dimensions: true },
+    orderBy: { key: "asc" },
+    take: limit,
+  });
+}
+
 export interface SeriesLatest {
   namespace: string;
   metric: string;

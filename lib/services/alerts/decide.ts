@@ -10,7 +10,7 @@ import { transition, type Decision } from "./transition";
 import { alertView } from "./view";
 
 // What people do with alerts: raise one by hand, acknowledge, resolve or reopen, remove. Every
-// change is audited in its own transaction.
+// change is audited in the transaction that makes it.
 
 const target = (alert: AlertRecord) => `${alert.id} ${alert.name}`;
 
@@ -24,10 +24,11 @@ function requireDecision(decision: Decision) {
   }
 }
 
-const seqOpen = (alert: AlertRecord, newer: string) =>
+/** Two unresolved alerts of one seq would split its history: the newer one carries it on. */
+const seqOpen = (alert: AlertRecord, newer?: string) =>
   conflict(
-    `Alert ${alert.id} cannot be reopened: its seq "${alert.seq}" is open again as alert ${newer}; ` +
-      "acknowledge or resolve that one instead",
+    `Alert ${alert.id} cannot be reopened: its seq "${alert.seq}" is open again` +
+      `${newer ? ` as alert ${newer}` : ""}; acknowledge or resolve that one instead`,
   );
 
 /** Applies a decision to one alert of the account, with its audit entries; answers the alert as it is now. */
@@ -40,8 +41,7 @@ async function decide(tx: Queryable, ctx: CallContext, alert: AlertRecord, decis
   }
   const written = await updateAlertRow(tx, alert, change.changes);
   // A raise of the same seq that committed after the look above: the index refused the reopen.
-  if ("refused" in written)
-    throw written.refused === "seq open" ? seqOpen(alert, "raised meanwhile") : notFound(ALERT_NOT_FOUND);
+  if ("refused" in written) throw written.refused === "seq open" ? seqOpen(alert) : notFound(ALERT_NOT_FOUND);
   for (const action of change.audit) await recordAudit(tx, auditEntry(ctx, action, target(alert)));
   return { record: written.record, changed: true };
 }
