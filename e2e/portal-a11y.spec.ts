@@ -14,6 +14,8 @@ test("public pages have no serious accessibility violations", async ({ page }) =
 });
 
 test("every signed-in page has no serious accessibility violations", async ({ page, request }) => {
+  // A dozen pages, each loaded and scanned: more than one default test's time.
+  test.setTimeout(90_000);
   const owner = await ownerApi(request);
   const product = await (
     await request.post("/api/product/create", { data: { name: unique("a11y") }, headers: owner })
@@ -32,6 +34,10 @@ test("every signed-in page has no serious accessibility violations", async ({ pa
     ["/dashboards", "Fleet"],
     ["/devices", "Devices"],
     [`/devices/${id}`, id],
+    ["/alerts", "Alerts"],
+    ["/actions", "Actions"],
+    ["/actions/new", "New action"],
+    ["/maintenance", "Maintenance"],
     ["/products", "Products"],
     ["/users", "Users"],
     ["/tokens", "Tokens"],
@@ -48,7 +54,18 @@ test.describe("on a 390-px phone", () => {
 
   test("pages fit the screen and the sections sit behind a menu", async ({ page }) => {
     await signIn(page, OWNER);
-    for (const path of ["/dashboards", "/devices", "/products", "/users", "/tokens", "/audit"]) {
+    for (const path of [
+      "/dashboards",
+      "/devices",
+      "/alerts",
+      "/actions",
+      "/actions/new",
+      "/maintenance",
+      "/products",
+      "/users",
+      "/tokens",
+      "/audit",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

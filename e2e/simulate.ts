@@ -5,8 +5,11 @@ import { ORIGIN } from "./owner";
 /** The simulator lists a label once its device has registered: only then can it be claimed. */
 const LABEL = /^ {2}([0-9A-Z]{5}-[0-9A-Z]{5})$/m;
 
+/** Options of `npm run simulate` beyond the agent count, product and URL, e.g. ["--temperature", "35"]. */
+type ExtraArgs = readonly string[];
+
 /** `npm run simulate` with one agent and this product token, as a person runs it (a reading a second). */
-export function startSimulator(productToken: string) {
+export function startSimulator(productToken: string, extra: ExtraArgs = []) {
   const child = spawn(process.execPath, [
     "--import",
     "tsx",
@@ -19,6 +22,7 @@ export function startSimulator(productToken: string) {
     ORIGIN,
     "--interval",
     "1",
+    ...extra,
   ]);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,15 +1,13 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { metricKeys } from "@/lib/api/query-keys";
-import { useApi } from "@/lib/api/use-api";
 import { EVERY_VALUE, PICKED_DEVICE, WIDGET_TYPES, widgetSchema, type Widget } from "@/lib/contracts/dashboard";
 import { fieldErrorsOf } from "@/lib/contracts/field-errors";
-import { DEFAULT_NAMESPACE, getMetricList, STATISTICS, type DimensionSet } from "@/lib/contracts/metric";
+import { DEFAULT_NAMESPACE, STATISTICS, type DimensionSet } from "@/lib/contracts/metric";
 import { bottomOf } from "@/lib/dashboards/layout";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextArea, TextField } from "../ui/field";
 import { FormFooter } from "../ui/form-footer";
+import { useMetricList } from "../metrics/use-metric-list";
 
 const TYPE_LABELS: Record<Widget["type"], string> = {
   graph: "Graph",
@@ -36,23 +34,6 @@ const setLabel = (set: DimensionSet) =>
       : Object.entries(set)
           .map(([name, value]) => `${name}=${value}`)
           .join(", ") || "Whole account (no dimensions)";
-
-/** Metrics and their dimension sets from getMetricList; a metric without data yet may still be typed. */
-function useMetricList(metric: string) {
-  const api = useApi();
-  const metrics = useQuery({ queryKey: metricKeys.list({}), queryFn: () => api.call(getMetricList, {}) });
-  const known = metrics.data?.metrics.includes(metric) ?? false;
-  const sets = useQuery({
-    queryKey: metricKeys.list({ metric }),
-    queryFn: () => api.call(getMetricList, { metric }),
-    enabled: known,
-  });
-  return {
-    loaded: metrics.isSuccess,
-    metrics: metrics.data?.metrics ?? [],
-    sets: known ? (sets.data?.dimensions ?? []) : [],
-  };
-}
 
 /** Describes a new widget; it joins the draft below the others (saved with the dashboard). */
 export function AddWidgetDialog({

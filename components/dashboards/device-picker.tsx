@@ -20,13 +20,19 @@ export function useDeviceChoices(search = "") {
   });
 }
 
-/** The device that `${device}` in widget dimensions stands for. */
+/** A device of the account, or none (`none` names what no device means); the dashboard's picks what `${device}` stands for. */
 export function DevicePicker({
   device,
   onChange,
+  label = "Device",
+  none = "No device",
+  error,
 }: {
   device: string | null;
   onChange: (device: string | null) => void;
+  label?: string;
+  none?: string;
+  error?: string;
 }) {
   const [search, setSearch] = useState("");
   const devices = useDeviceChoices(useDeferredValue(search.trim()));
@@ -54,10 +60,11 @@ export function DevicePicker({
       )}
       <div className="w-56">
         <SelectField
-          label="Device"
+          label={label}
           value={device ?? ""}
+          error={error}
           onChange={(e) => onChange(e.target.value || null)}
-          options={[{ value: "", label: devices.isPending ? "Loading devices…" : "No device" }, ...options]}
+          options={[{ value: "", label: devices.isPending ? "Loading devices…" : none }, ...options]}
         />
       </div>
     </div>

@@ -1,6 +1,16 @@
 "use client";
 import { useMemo, useState } from "react";
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatValue, tickFormatter } from "@/lib/charts/format";
 import { rowsWithGaps, type ChartRow } from "@/lib/charts/gaps";
 import { zoomRange } from "@/lib/charts/time-range";
@@ -28,6 +38,8 @@ export interface MetricGraphProps {
   onZoom?: (from: number, to: number) => void;
   /** Names the CSV download. */
   name?: string;
+  /** Moments drawn as labelled vertical lines (when an alert fired); the label sits on the line's `side`. */
+  markers?: ReadonlyArray<{ time: number; label: string; side: "left" | "right" }>;
 }
 
 /**
@@ -45,6 +57,7 @@ export function MetricGraph({
   syncId,
   onZoom,
   name = "graph",
+  markers = [],
 }: MetricGraphProps) {
   const seriesLabel = useSeriesLabel();
   const { ref, width } = useElementWidth<HTMLDivElement>();
@@ -147,6 +160,20 @@ export function MetricGraph({
                 )}
                 connectNulls={false}
                 isAnimationActive={false}
+              />
+            ))}
+            {markers.map((marker) => (
+              <ReferenceLine
+                key={`${marker.time}-${marker.label}`}
+                x={marker.time}
+                stroke="#b91c1c"
+                strokeDasharray="4 3"
+                label={{
+                  value: marker.label,
+                  position: marker.side === "left" ? "insideTopRight" : "insideBottomLeft",
+                  fill: "#991b1b",
+                  fontSize: 11,
+                }}
               />
             ))}
             {drag && Number.isFinite(drag.start) && Number.isFinite(drag.end) && (

@@ -7,9 +7,13 @@ import { useCurrentRole } from "@/lib/api/use-current-role";
 import { logout } from "@/lib/contracts/user";
 import { endSession, RequireSession } from "@/lib/session/client";
 import type { PortalSession } from "@/lib/session/types";
+import { OpenAlertsBadge } from "../alerts/open-alerts-badge";
 import { Button } from "../ui/button";
 import { Loading } from "../ui/loading";
 import { navLinksFor } from "./nav-links";
+
+/** The section whose link carries the open-alerts badge. */
+const ALERTS = "/alerts";
 
 export function PortalShell({ user, children }: { user: PortalSession["user"]; children: ReactNode }) {
   const pathname = usePathname();
@@ -49,7 +53,7 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
           <nav
             id="portal-nav"
             aria-label="Sections"
-            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-1 md:flex md:w-auto md:flex-row md:gap-4`}
+            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-1 md:flex md:w-auto md:flex-row`}
           >
             {links.map((link) => {
               const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
@@ -59,9 +63,10 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
                   href={link.href}
                   aria-current={current ? "page" : undefined}
                   onClick={() => setMenuOpen(false)}
-                  className={`rounded px-2 py-2 text-sm ${current ? "bg-blue-50 font-semibold text-brand-dark" : "text-ink hover:bg-slate-100"}`}
+                  className={`inline-flex items-center rounded px-2 py-2 text-sm ${current ? "bg-blue-50 font-semibold text-brand-dark" : "text-ink hover:bg-slate-100"}`}
                 >
                   {link.label}
+                  {link.href === ALERTS && <OpenAlertsBadge />}
                 </Link>
               );
             })}
@@ -69,7 +74,7 @@ export function PortalShell({ user, children }: { user: PortalSession["user"]; c
           <div
             className={`${menuOpen ? "flex" : "hidden"} w-full items-center justify-between gap-3 md:ml-auto md:flex md:w-auto`}
           >
-            <span className="truncate text-sm text-muted" title={user.email}>
+            <span className="truncate text-sm text-muted md:max-w-56" title={user.email}>
               {user.email} · {role}
             </span>
             <Button look="secondary" onClick={signOut}>

@@ -21,6 +21,22 @@ export const storeKeys = keysFor("store");
 /** Generic items of every model (Log, Command…): a list's filters carry the model and the device. */
 export const genericKeys = keysFor("generic");
 export const fileKeys = keysFor("file");
+/** Every alert read starts with "alert": one invalidation of `all()` after a change reaches the lists, details and badge. */
+export const alertKeys = {
+  ...keysFor("alert"),
+  all: () => ["alert"] as const,
+  /** alert/summary: the navigation's badge. */
+  summary: () => ["alert", "summary"] as const,
+};
+export const actionKeys = {
+  ...keysFor("action"),
+  all: () => ["action"] as const,
+  /** An action's runs (action/runs), one page per query. */
+  runs: (id: string, query: ListQuery) => ["action", "runs", id, query] as const,
+  /** The form's preview (action/preview), keyed by the settings it was asked for. */
+  preview: (settings: Record<string, unknown>) => ["action", "preview", settings] as const,
+};
+export const maintenanceKeys = keysFor("maintenance");
 export const firmwareKeys = {
   ...keysFor("firmware"),
   /** The devices' latest update reports (firmware/reports), one page per query. */

@@ -92,7 +92,9 @@ export function startDeliverer(options: DelivererOptions = deliveryOptions()): D
     const failure = await attempt(row).catch((error: unknown) => {
       // A row that cannot be read or a secret that cannot be opened (ENCRYPTION_KEY changed) will
       // never send: the run fails now rather than the row being leased again and again.
-      log.error("delivery cannot be sent", { id: row.id, runId: row.runId, error: String(error) });
+      // A JSON error would quote the payload, which logs never carry.
+      const reason = error instanceof SyntaxError ? "the payload is not JSON" : String(error);
+      log.error("delivery cannot be sent", { id: row.id, runId: row.runId, error: reason });
       return { error: "This delivery cannot be sent (see the server's log)", final: true };
     });
     const attempts = row.attempts + 1;

@@ -5,6 +5,7 @@ import { DeviceDatabase } from "./device-db";
 import { reportOverHttp } from "./http-metrics";
 import { ConnectError, DeviceLink } from "./link";
 import { deviceItem, storeItem } from "./protocol";
+import { readingsOf, type Readings } from "./readings";
 import { register, type DeviceConfig } from "./register";
 import { sayFor, type Say } from "./say";
 import { Session, type SessionEnd } from "./session";
@@ -22,6 +23,10 @@ export interface DeviceOptions {
   intervalMs: number;
   /** Intervals between rounds of store/set. */
   storeEvery: number;
+  /** °C every temperature reading is, instead of the demo signal's (--temperature). */
+  temperature?: number;
+  /** Once connected, first send the readings of this many past milliseconds (--backfill). */
+  backfillMs?: number;
   /** Metrics over HTTP (/tok/metric/set) instead of MQTT, `batch` readings a request. */
   http?: { batch: number };
   fetch: Fetch;
@@ -41,6 +46,9 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
   version = "1.0.0";
   readonly config: DeviceConfig;
   private readonly say: Say;
+  private readonly readings: Readings;
+  /** The past readings are sent once, on the first connection (or first HTTP round) only. */
+  private backfillMs: number;
   private readonly stopper = new AbortController();
   private session?: Session;
   private ca?: string;
@@ -52,6 +60,8 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
   ) {
     super();
     this.say = sayFor(id, options.print);
+    this.readings = readingsOf(id, { temperature: options.temperature });
+    this.backfillMs = options.backfillMs ?? 0;
     this.config = {
       id,
       product: options.product,
@@ -112,6 +122,12 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
       signal.addEventListener("abort", done, { once: true });
     });
 
+  private takeBackfill(): number {
+    const ms = this.backfillMs;
+    this.backfillMs = 0;
+    return ms;
+  }
+
   private enter(stage: Stage): void {
     this.stage = stage;
     this.emit("stage", stage);
@@ -120,6 +136,8 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
   private reportOverHttp(cloud: Cloud) {
     return reportOverHttp(this.id, cloud, {
       fetch: this.options.fetch,
+      readings: this.readings,
+      backfillMs: this.takeBackfill(),
       intervalMs: this.options.intervalMs,
       batch: this.options.http!.batch,
       say: this.say,
@@ -189,6 +207,8 @@ export class SimulatedDevice extends EventEmitter<{ stage: [Stage] }> {
         accountId,
         intervalMs: this.options.intervalMs,
         storeEvery: this.options.storeEvery,
+        readings: this.readings,
+        backfillMs: this.takeBackfill(),
         say: this.say,
         stage: (stage) => this.enter(stage),
         command: (item, current) =>

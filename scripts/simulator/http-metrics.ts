@@ -1,5 +1,7 @@
-import { devicePoints } from "../../lib/demo/signals";
+import { DEVICE_METRICS, DEVICE_NAMESPACE } from "../../lib/demo/signals";
+import { MAX_BATCH_POINTS } from "../../lib/contracts/metric";
 import { callDevice, type Cloud, type Fetch } from "./cloud-api";
+import { pastReadings, type Readings } from "./readings";
 import type { Say } from "./say";
 
 // --http: metrics over the HTTP API instead of MQTT, for a cloud without a broker. Every interval
@@ -8,6 +10,9 @@ import type { Say } from "./say";
 
 export interface HttpMetricsOptions {
   fetch: Fetch;
+  readings: Readings;
+  /** First send the readings of this many past milliseconds (0: none). */
+  backfillMs: number;
   intervalMs: number;
   batch: number;
   say: Say;
@@ -15,15 +20,18 @@ export interface HttpMetricsOptions {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** Points of metric/set in the device's own series. */
+const pointsOf = (id: string, readings: ReadonlyArray<{ metric: string; value: number; timestamp: number }>) =>
+  readings.map((one) => ({ ...one, namespace: DEVICE_NAMESPACE, dimensions: [{ Device: id }] }));
+
 /** `batch` readings of every metric, evenly spaced over the interval that ends at `now`. */
-function readings(id: string, now: number, intervalMs: number, batch: number) {
-  const points = [];
+function latest(id: string, readings: Readings, now: number, intervalMs: number, batch: number) {
+  const taken = [];
   for (let k = batch - 1; k >= 0; k--) {
-    for (const point of devicePoints(id, Math.round(now - (k * intervalMs) / batch))) {
-      points.push({ ...point, dimensions: [point.dimensions] });
-    }
+    const timestamp = Math.round(now - (k * intervalMs) / batch);
+    for (const metric of DEVICE_METRICS) taken.push({ metric, value: readings(metric, timestamp), timestamp });
   }
-  return points;
+  return pointsOf(id, taken);
 }
 
 /** Sends readings every interval; answers why it stopped (the cloud forgot the device), or undefined when stopped. */
@@ -34,9 +42,20 @@ export async function reportOverHttp(
 ): Promise<string | undefined> {
   const { intervalMs, batch, say } = options;
   let stored = false;
+  if (options.backfillMs > 0) {
+    const past = pointsOf(id, pastReadings(options.readings, Date.now(), options.backfillMs, intervalMs));
+    for (let start = 0; start < past.length; start += MAX_BATCH_POINTS) {
+      const answer = await callDevice(options.fetch, cloud, "metric/set", {
+        points: past.slice(start, start + MAX_BATCH_POINTS),
+      });
+      if (answer.kind === "forget") return answer.reason;
+      if (answer.kind === "failed") say(answer.problem, "error");
+    }
+    say(`sent ${past.length} readings of the past ${options.backfillMs / 1000} s`);
+  }
   for (let next = Date.now(); !options.stopped(); next += intervalMs) {
     await options.sleep(Math.max(0, next - Date.now()));
-    const points = readings(id, Date.now(), intervalMs, batch);
+    const points = latest(id, options.readings, Date.now(), intervalMs, batch);
     const answer = await callDevice(options.fetch, cloud, "metric/set", { points });
     if (answer.kind === "forget") return answer.reason;
     if (answer.kind === "failed") say(answer.problem, "error");

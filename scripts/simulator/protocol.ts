@@ -25,6 +25,11 @@ export function metricSet(metric: string, value: number) {
   return { metric, value, dimensions: [{ Device: SELF }], buffer: { elapsed: 0 } };
 }
 
+/** metric/set with a batch of past readings, each at its own time, in the device's own series. */
+export function metricBatch(points: ReadonlyArray<{ metric: string; value: number; timestamp: number }>) {
+  return { points: points.map((point) => ({ ...point, dimensions: [{ Device: SELF }] })) };
+}
+
 /** metric/get's request: the device's own series, read back as one number. */
 export function metricGet(metric: string, statistic: string, period: number) {
   return { metric, dimensions: { Device: SELF }, period, statistic };

@@ -1,9 +1,10 @@
-import { DEVICE_METRICS, reading } from "../../lib/demo/signals";
+import { DEVICE_METRICS } from "../../lib/demo/signals";
 import type { DeviceDatabase } from "./device-db";
 import type { DeviceLink } from "./link";
 import {
   classify,
   ingestTopic,
+  metricBatch,
   metricGet,
   metricSet,
   releaseIsFresh,
@@ -13,6 +14,7 @@ import {
   syncUp,
   type DbItem,
 } from "./protocol";
+import { pastReadings, type Readings } from "./readings";
 import type { Say } from "./say";
 import { BLOCKED_MS, throttleOrder } from "./throttle";
 
@@ -36,6 +38,10 @@ export interface SessionHost {
   intervalMs: number;
   /** Intervals between store/set rounds. */
   storeEvery: number;
+  /** What the device measures at a time. */
+  readings: Readings;
+  /** First send the readings of this many past milliseconds (0: none). */
+  backfillMs: number;
   say: Say;
   /** A Command item arrived (the first time this item, at this update, was seen). */
   command(item: DbItem, session: Session): void;
@@ -44,6 +50,8 @@ export interface SessionHost {
 }
 
 const SYNC_DOWN_ACTIONS = new Set(["UPSERT", "MODIFY", "INSERT", "REMOVE"]);
+/** Past readings go in batches of this many points, each message well under the broker's packet limit. */
+const BACKFILL_BATCH = 400;
 
 export class Session {
   private over = false;
@@ -94,6 +102,7 @@ export class Session {
     if (this.over) return;
     say(`synced ${up} item(s) up and ${this.itemsDown} down`);
     this.host.stage("running");
+    if (this.host.backfillMs > 0) await this.backfill();
     this.timers.push(setInterval(() => void this.flush().catch(() => {}), 1000));
     let round = 0;
     const tick = () => void this.report(round++ % this.host.storeEvery === 0).catch(() => {});
@@ -131,6 +140,19 @@ export class Session {
       await this.link.publish(ingestTopic(this.host.deviceId, "db/syncToDynamo"), syncUp(batch.seq, batch.changes));
   }
 
+  /** The readings of the past backfill span, as batches of metric/set with their own times. */
+  private async backfill(): Promise<void> {
+    const { deviceId, readings, backfillMs, intervalMs, say } = this.host;
+    const points = pastReadings(readings, Date.now(), backfillMs, intervalMs);
+    for (let start = 0; start < points.length; start += BACKFILL_BATCH) {
+      await this.link.publish(
+        ingestTopic(deviceId, "metric/set"),
+        metricBatch(points.slice(start, start + BACKFILL_BATCH)),
+      );
+    }
+    say(`sent ${points.length} readings of the past ${backfillMs / 1000} s`);
+  }
+
   /** One round: every metric's reading now, and the store values when `store`. */
   private async report(store: boolean): Promise<void> {
     const { deviceId, say } = this.host;
@@ -138,13 +160,13 @@ export class Session {
     const topic = ingestTopic(deviceId, "metric/set");
     // One after another, as the agent sends them: a throttle delays each.
     for (const metric of DEVICE_METRICS) {
-      const value = reading(deviceId, metric, now);
+      const value = this.host.readings(metric, now);
       if (metric === "temperature") this.sentTemperatures.add(value);
       await this.link.publish(topic, metricSet(metric, value));
     }
     if (store) {
       const uptime = Math.round((now - this.connectedAt) / 1000);
-      const charging = reading(deviceId, "battery", now) > reading(deviceId, "battery", now - 60_000);
+      const charging = this.host.readings("battery", now) > this.host.readings("battery", now - 60_000);
       await this.link.publish(ingestTopic(deviceId, "store/set"), storeSet("uptime", uptime));
       await this.link.publish(ingestTopic(deviceId, "store/set"), storeSet("charging", charging));
     }

@@ -28,8 +28,9 @@ describe("where sign-in returns to", () => {
 describe("the portal's sections", () => {
   it("show each role only what the API lets it use", () => {
     const labels = (role: Parameters<typeof navLinksFor>[0]) => navLinksFor(role).map((link) => link.label);
-    expect(labels("owner")).toEqual(["Dashboards", "Devices", "Products", "Users", "Tokens", "Audit", "API"]);
-    expect(labels("admin")).toEqual(["Dashboards", "Devices", "Users", "Tokens", "Audit", "API"]);
-    expect(labels("viewer")).toEqual(["Dashboards", "Devices", "Users", "API"]);
+    const fleet = ["Dashboards", "Devices", "Alerts", "Actions", "Maintenance"];
+    expect(labels("owner")).toEqual([...fleet, "Products", "Users", "Tokens", "Audit", "API"]);
+    expect(labels("admin")).toEqual([...fleet, "Users", "Tokens", "Audit", "API"]);
+    expect(labels("viewer")).toEqual([...fleet, "Users", "API"]);
   });
 });

@@ -6,6 +6,7 @@ import {
   ingestTopic,
   itemKey,
   logItem,
+  metricBatch,
   metricGet,
   metricSet,
   releaseIsFresh,
@@ -69,6 +70,12 @@ describe("simulator payloads", () => {
       dimensions: { Device: "${deviceId}" },
       period: 3600,
       statistic: "current",
+    });
+  });
+
+  it("metric/set of past readings carries each one's time, in the device's own series", () => {
+    expect(metricBatch([{ metric: "temperature", value: 35, timestamp: 1000 }])).toEqual({
+      points: [{ metric: "temperature", value: 35, timestamp: 1000, dimensions: [{ Device: "${deviceId}" }] }],
     });
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { DEVICE_METRICS, reading } from "../../lib/demo/signals";
 import { DeviceDatabase, EPOCH, RESEND_MS } from "../../scripts/simulator/device-db";
 import { storeItem } from "../../scripts/simulator/protocol";
+import { pastReadings, readingsOf } from "../../scripts/simulator/readings";
 import { SendThrottle, throttleOrder } from "../../scripts/simulator/throttle";
 
 // The simulated device's state that sync and throttle keep, without a broker.
@@ -96,5 +98,25 @@ describe("mqtt/throttle", () => {
     // A publish 60 s later waits the whole delay, which then drops by 60/400 of itself and 120 ms.
     expect(throttle.beforePublish(T0 + 60_000)).toBe(30_000);
     expect(throttle.delay).toBe(30_000 - 4500 - 120);
+  });
+});
+
+describe("what a simulated device reads", () => {
+  const ID = "0A1B2C3D4E";
+
+  it("is the demo's signal unless told to run hot, then every temperature is that value", () => {
+    const normal = readingsOf(ID);
+    const hot = readingsOf(ID, { temperature: 35 });
+    expect(normal("temperature", 1_000_000)).toBe(reading(ID, "temperature", 1_000_000));
+    expect(hot("temperature", 1_000_000)).toBe(35);
+    expect(hot("cpu", 1_000_000)).toBe(reading(ID, "cpu", 1_000_000));
+  });
+
+  it("backfills one round of every metric per interval over the span, ending an interval before now", () => {
+    const points = pastReadings(readingsOf(ID, { temperature: 35 }), 100_000, 3000, 1000);
+    expect(points.map((point) => point.timestamp)).toEqual(
+      [97_000, 98_000, 99_000].flatMap((time) => DEVICE_METRICS.map(() => time)),
+    );
+    expect(points.filter((point) => point.metric === "temperature").map((point) => point.value)).toEqual([35, 35, 35]);
   });
 });

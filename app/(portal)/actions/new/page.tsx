@@ -1,0 +1,7 @@
+import { NewActionPage } from "@/components/actions/new-action-page";
+
+export const metadata = { title: "New action" };
+
+export default function NewAction() {
+  return <NewActionPage />;
+}

@@ -1,0 +1,7 @@
+import { AlertsPage } from "@/components/alerts/alerts-page";
+
+export const metadata = { title: "Alerts" };
+
+export default function Alerts() {
+  return <AlertsPage />;
+}
