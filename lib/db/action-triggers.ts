@@ -67,16 +67,26 @@ export interface NewAlert {
   created: Date;
 }
 
-/** Unsilenced alerts of these accounts created after `after`, oldest first. */
+/** Where a look at new alerts stopped: they are read in (created, id) order. */
+export interface AlertCursor {
+  created: Date;
+  id: string;
+}
+
+/** Unsilenced alerts of these accounts after `after` in (created, id) order, oldest first. */
 export async function findNewAlerts(
   q: Queryable,
   accountIds: readonly string[],
-  after: Date,
+  after: AlertCursor,
   limit: number,
 ): Promise<NewAlert[]> {
   if (!accountIds.length) return [];
   const rows = await q.alert.findMany({
-    where: { accountId: { in: [...accountIds] }, created: { gt: after }, silencedBy: null },
+    where: {
+      accountId: { in: [...accountIds] },
+      silencedBy: null,
+      OR: [{ created: { gt: after.created } }, { created: after.created, id: { gt: after.id } }],
+    },
     select: {
       id: true,
       accountId: true,

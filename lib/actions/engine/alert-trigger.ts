@@ -1,6 +1,6 @@
 import { severityRank } from "../../contracts/alert";
 import type { ActionRecord } from "../../db/actions";
-import { findNewAlerts, type NewAlert } from "../../db/action-triggers";
+import { findNewAlerts, type AlertCursor, type NewAlert } from "../../db/action-triggers";
 import { db } from "../../db/client";
 import type { Firing } from "./subjects";
 
@@ -44,8 +44,18 @@ export class AlertTrigger {
   async poll(): Promise<void> {
     if (this.byAccount.size === 0) return;
     this.watermark ??= this.now() - LOOKBACK_MS;
-    const after = new Date(this.watermark - SLACK_MS);
-    const alerts = await findNewAlerts(db(), [...this.byAccount.keys()], after, BATCH);
+    // Page by page: a burst of more than a page within the slack must not be read again and again.
+    let after: AlertCursor = { created: new Date(this.watermark - SLACK_MS), id: "" };
+    for (;;) {
+      const alerts = await findNewAlerts(db(), [...this.byAccount.keys()], after, BATCH);
+      await this.take(alerts);
+      if (alerts.length < BATCH) break;
+      after = alerts.at(-1)!;
+    }
+    for (const [id, created] of this.seen) if (created < this.watermark - SLACK_MS) this.seen.delete(id);
+  }
+
+  private async take(alerts: readonly NewAlert[]): Promise<void> {
     for (const alert of alerts) {
       if (this.seen.has(alert.id)) continue;
       for (const action of this.byAccount.get(alert.accountId) ?? []) {
@@ -62,8 +72,7 @@ export class AlertTrigger {
         });
       }
       this.seen.set(alert.id, alert.created.getTime());
-      this.watermark = Math.max(this.watermark, alert.created.getTime());
+      this.watermark = Math.max(this.watermark ?? 0, alert.created.getTime());
     }
-    for (const [id, created] of this.seen) if (created < this.watermark - SLACK_MS) this.seen.delete(id);
   }
 }

@@ -64,17 +64,13 @@ export class SubjectEpisodes {
     const before = this.episode(action.id, subject.key);
     const { episode, transition } = observe(before, observation, rulesOf(action));
     if (!transition) return;
-    this.set(action.id, subject.key, episode);
-    const record: SubjectRecord = {
-      actionId: action.id,
-      subject: subject.key,
-      deviceId: subject.deviceId,
-      episode,
-      value: subject.value,
-    };
+    // The effect comes first, and the episode moves on (in memory, then saved) only once it is
+    // done: a claim or a resolve that failed (the database briefly unavailable) is made again at
+    // the next look, under the same key. A worker that stops between the claim and the save finds
+    // the episode pending, fires it again with that key, and the claim refuses the repeat.
     if (transition.kind === "fire") {
-      // Claimed before the state is saved: a worker that stops between the two finds the episode
-      // pending, fires it again with the same key, and the claim refuses the repeat.
+      // Until claimed, it is pending since the same time, so the next look fires under the same key.
+      this.set(action.id, subject.key, { state: "pending", since: transition.since, fired: before.fired });
       await this.effects.fire({
         action,
         trigger: action.trigger,
@@ -83,9 +79,16 @@ export class SubjectEpisodes {
         context: { ...context(), subject: subject.key, since: new Date(transition.since).toISOString() },
       });
     }
-    await saveActionSubject(db(), record);
     if (transition.kind === "clear" && transition.fired)
       await this.effects.cleared(action, subject.key, subject.deviceId);
+    this.set(action.id, subject.key, episode);
+    await saveActionSubject(db(), {
+      actionId: action.id,
+      subject: subject.key,
+      deviceId: subject.deviceId,
+      episode,
+      value: subject.value,
+    });
   }
 
   private of(actionId: string): Map<string, Episode> {

@@ -1,6 +1,7 @@
 import { parseCondition } from "../../actions/condition";
 import { parseSchedule } from "../../actions/cron";
 import { recipientsProblem, webhookUrlProblem } from "../../actions/deliveries/destinations";
+import { METRIC_VARIABLES } from "../../actions/episode";
 import { actionSettings } from "../../contracts/action";
 import { metricName, metricValue } from "../../contracts/metric";
 import type { ActionRecord } from "../../db/actions";
@@ -26,9 +27,6 @@ export function settingsIn<T extends Partial<ActionSettings>>(source: T): Pick<T
     keyof ActionSettings
   >;
 }
-
-/** The names a metric condition may use: the statistic's value and the period's aggregates. */
-export const METRIC_VARIABLES = ["value", "count", "min", "max", "avg", "sum"] as const;
 
 /** An offline check runs on the engine's poll: less than a minute would only report reconnects. */
 const LEAST_OFFLINE_SECONDS = 60;

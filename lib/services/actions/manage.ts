@@ -1,4 +1,4 @@
-import { nextOccurrence, parseSchedule } from "../../actions/cron";
+import { firstRun } from "../../actions/engine/schedule-trigger";
 import { newActionSecret } from "../../actions/deliveries/secret";
 import {
   findActions as findActionsContract,
@@ -57,11 +57,7 @@ async function checkDevices(accountId: string, s: ActionSettings): Promise<void>
 }
 
 /** A schedule's next firing from now, kept on the row so schedules survive restarts; none when off. */
-function nextRunOf(s: ActionSettings, now: Date): Date | null {
-  if (s.trigger !== "schedule" || !s.enable) return null;
-  const parsed = parseSchedule(s.schedule, s.timezone);
-  return parsed.ok ? nextOccurrence(parsed.schedule, now) : null;
-}
+const nextRunOf = (s: ActionSettings, now: Date): Date | null => (s.enable ? firstRun(s, now) : null);
 
 /** Runs a write that names the action; a name taken meanwhile by another call is a conflict too. */
 async function writing<T>(name: string, write: () => Promise<T>): Promise<T> {

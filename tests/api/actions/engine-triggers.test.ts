@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedBroker } from "../../../lib/broker/embedded/broker";
 import { db } from "../../../lib/db/client";
+import { newId } from "../../../lib/ids";
 import { call, unique } from "../client";
 import { claimedDevice, tenant, type Session } from "../fixtures";
 import { connectDevice, provisionedDevice, startBroker } from "../mqtt/devices";
@@ -169,6 +170,32 @@ describe("alert triggers", () => {
     await raise(me, { severity: "critical" });
     await engine.tick();
     expect(await runsOf(action.id)).toHaveLength(1);
+  });
+
+  it("go on past a burst of more alerts than one look reads, all created in the same moment", async () => {
+    const me = await tenant();
+    const action = await createAction(me, { trigger: "alert", minSeverity: "info", type: "alert" });
+    const engine = new TestEngine(Date.now());
+    await engine.tick();
+    // A fleet-wide action's alerts, all at once: more than the trigger reads per look. They are
+    // the action's own, so they fire nothing, and only the alert after them must.
+    const burst = new Date();
+    await db().alert.createMany({
+      data: Array.from({ length: 1001 }, (_, index) => ({
+        id: newId(burst.getTime()),
+        accountId: me.accountId,
+        name: `burst ${index}`,
+        severity: "critical",
+        actionId: action.id,
+        created: burst,
+        updated: burst,
+      })),
+    });
+    await engine.tick();
+    const after = await raise(me, { severity: "critical" });
+    await engine.tick();
+    await engine.tick();
+    expect(await runsOf(action.id)).toMatchObject([{ triggerKey: `alert:${after.id}` }]);
   });
 
   it("never fire on another account's alerts", async () => {
