@@ -28,6 +28,13 @@ export function settingsIn<T extends Partial<ActionSettings>>(source: T): Pick<T
   >;
 }
 
+/**
+ * The engine keeps a minute bucket of every watched series for the period and the hold (decision
+ * 018): two hours of them is 120 buckets, about 16 KB a series, so an action on each of 10,000
+ * devices stays within 160 MB. Longer trends belong on a dashboard, not in a trigger.
+ */
+export const LONGEST_METRIC_REACH_SECONDS = 7200;
+
 /** An offline check runs on the engine's poll: less than a minute would only report reconnects. */
 const LEAST_OFFLINE_SECONDS = 60;
 
@@ -43,6 +50,11 @@ function triggerProblems(s: ActionSettings): FieldError[] {
     ["clear", conditionProblem(s.clear, false)],
   ];
   if (s.trigger === "metric" && !s.metric) problems.push(["metric", "A metric trigger watches a metric: name it"]);
+  if (s.trigger === "metric" && s.period + s.hold > LONGEST_METRIC_REACH_SECONDS)
+    problems.push([
+      s.hold > s.period ? "hold" : "period",
+      `A metric trigger's period and hold together are at most ${LONGEST_METRIC_REACH_SECONDS / 3600} hours`,
+    ]);
   if (s.trigger === "alert" && !s.minSeverity)
     problems.push(["minSeverity", "An alert trigger needs the least severity that fires it"]);
   if (s.trigger === "device" && s.hold < LEAST_OFFLINE_SECONDS)

@@ -35,6 +35,12 @@ const refused: Array<[string, Record<string, unknown>, string[], RegExp?]> = [
   ],
   ["an alert trigger without a severity", { trigger: "alert" }, ["minSeverity"]],
   ["a device trigger holding less than a minute", { trigger: "device", hold: 30 }, ["hold"]],
+  [
+    "a metric trigger reaching back more than two hours",
+    { trigger: "metric", metric: "temp", expression: "value > 3", period: 3600, hold: 3660 },
+    ["hold"],
+    /at most 2 hours/,
+  ],
   ["an http step without a URL", { type: "http" }, ["destination"]],
   ["an http step to another scheme", { type: "http", destination: "ftp://example.com/x" }, ["destination"]],
   ["an http step that is no URL", { type: "http", destination: "example.com/hook" }, ["destination"]],
