@@ -48,7 +48,7 @@ describe("invoke", () => {
 
   it("answers every refusal as a typed error, never a throw", async () => {
     const caller = { kind: "anonymous" } as const;
-    const unknown = await call({ route: { surface: "tok", controller: "alert", verb: "find" }, caller, input: {} });
+    const unknown = await call({ route: { surface: "tok", controller: "alert", verb: "nope" }, caller, input: {} });
     expect(refusal(unknown)).toBe("unrecognized_request");
     const anonymous = await call({ route: { surface: "tok", controller: "device", verb: "find" }, caller, input: {} });
     expect(refusal(anonymous)).toBe("invalid_auth");
