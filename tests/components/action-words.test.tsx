@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { draftOf, newDraft, settingsOf, type ActionDraft } from "../../components/actions/action-draft";
 import { builtConditionOf, conditionTexts } from "../../components/actions/condition-builder";
 import { durationWords, stepWords, triggerWords } from "../../components/actions/trigger-summary";
-import type { ActionView } from "../../lib/contracts/action";
+import { withNewestRun } from "../../components/actions/action-runs";
+import type { ActionView, RunView } from "../../lib/contracts/action";
 
 /** A stored action as action/get answers it, with the contract's defaults. */
 function stored(patch: Partial<ActionView>): ActionView {
@@ -219,5 +220,41 @@ describe("the action form's draft and the settings it sends", () => {
     expect(settingsOf(resolve).settings.args).toEqual({ action: "Hot device" });
     expect(settingsOf({ ...resolve, resolveSeq: "pump" }).settings.args).toEqual({ seq: "pump" });
     expect(settingsOf({ ...resolve, resolveAction: "" }).problems["args.seq"]).toMatch(/Pick the action/);
+  });
+});
+
+describe("an action page's last run", () => {
+  const run = (outcome: RunView["outcome"]): RunView => ({
+    id: "r1",
+    actionId: "a1",
+    trigger: "manual",
+    deviceId: null,
+    context: {},
+    outcome,
+    error: "",
+    created: "2026-11-30T12:01:00.000Z",
+    started: null,
+    finished: null,
+    duration: outcome === "queued" ? null : 9,
+  });
+
+  it("follows the newest run of the history: a run invoked as queued is shown succeeded once it did", () => {
+    const invoked = stored({
+      lastRun: { id: "r1", outcome: "queued", error: "", created: "2026-11-30T12:01:00.000Z" },
+    });
+    expect(withNewestRun(invoked, run("succeeded")).lastRun).toEqual({
+      id: "r1",
+      outcome: "succeeded",
+      error: "",
+      created: "2026-11-30T12:01:00.000Z",
+    });
+    expect(withNewestRun(stored({}), run("queued")).lastRun?.outcome).toBe("queued");
+  });
+
+  it("is the same action when the history says nothing new, so nothing on the page redraws", () => {
+    const done = stored({
+      lastRun: { id: "r1", outcome: "succeeded", error: "", created: "2026-11-30T12:01:00.000Z" },
+    });
+    expect(withNewestRun(done, run("succeeded"))).toBe(done);
   });
 });
