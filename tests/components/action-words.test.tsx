@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { draftOf, newDraft, settingsOf, type ActionDraft } from "../../components/actions/action-draft";
 import { builtConditionOf, conditionTexts } from "../../components/actions/condition-builder";
 import { durationWords, stepWords, triggerWords } from "../../components/actions/trigger-summary";
+import { firingSeries } from "../../components/actions/action-preview";
 import { withNewestRun } from "../../components/actions/action-runs";
 import type { ActionView, RunView } from "../../lib/contracts/action";
 
@@ -256,5 +257,15 @@ describe("an action page's last run", () => {
       lastRun: { id: "r1", outcome: "succeeded", error: "", created: "2026-11-30T12:01:00.000Z" },
     });
     expect(withNewestRun(done, run("succeeded"))).toBe(done);
+  });
+});
+
+describe("a preview's firing", () => {
+  it("names its series by its dimensions, not by the stored series key", () => {
+    expect(firingSeries('Embedthis/Device|temperature|{"Device":"2KB9ZRXDS6"}')).toBe("Device=2KB9ZRXDS6");
+    expect(firingSeries('Acme|flow|{"Device":"A1","Pump":"2"}')).toBe("Device=A1, Pump=2");
+    expect(firingSeries("Embedthis/Device|temperature|{}")).toBe("the account-wide series");
+    // Anything else is shown as it came.
+    expect(firingSeries("not a key")).toBe("not a key");
   });
 });
