@@ -4,6 +4,7 @@ import { builtConditionOf, conditionTexts } from "../../components/actions/condi
 import { durationWords, stepWords, triggerWords } from "../../components/actions/trigger-summary";
 import { firingSeries } from "../../components/actions/action-preview";
 import { withNewestRun } from "../../components/actions/action-runs";
+import { secretUse } from "../../components/actions/new-action-page";
 import type { ActionView, RunView } from "../../lib/contracts/action";
 
 /** A stored action as action/get answers it, with the contract's defaults. */
@@ -267,5 +268,15 @@ describe("a preview's firing", () => {
     expect(firingSeries("Embedthis/Device|temperature|{}")).toBe("the account-wide series");
     // Anything else is shown as it came.
     expect(firingSeries("not a key")).toBe("not a key");
+  });
+});
+
+describe("the secret shown once after create", () => {
+  it("says what this action does with it", () => {
+    expect(secretUse({ trigger: "metric", type: "http" })).toMatch(/^The webhooks it sends are signed with it/);
+    expect(secretUse({ trigger: "http", type: "alert" })).toMatch(/^Callers of its webhook URL sign/);
+    expect(secretUse({ trigger: "http", type: "http" })).toMatch(/sends are signed.*callers of its webhook URL/);
+    // "Temperature above 30 raises an alert" uses no webhook: nobody is sent to keep its secret somewhere.
+    expect(secretUse({ trigger: "metric", type: "alert" })).toMatch(/^It sends and receives no webhook/);
   });
 });
