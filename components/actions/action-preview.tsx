@@ -22,6 +22,20 @@ type PreviewSettings = Pick<
 const times = (n: number) => `${n} ${n === 1 ? "time" : "times"}`;
 
 /**
+ * Which series a firing was, for people: its dimensions ("Device=A1B2C3") out of the series key
+ * `namespace|metric|{dimensions}` the preview answers; the metric is the form's already.
+ */
+export function firingSeries(subject: string): string {
+  const dimensions = subject.slice(subject.indexOf("|", subject.indexOf("|") + 1) + 1);
+  try {
+    const set = Object.entries(JSON.parse(dimensions) as Record<string, unknown>);
+    return set.length ? set.map(([name, value]) => `${name}=${String(value)}`).join(", ") : "the account-wide series";
+  } catch {
+    return subject;
+  }
+}
+
+/**
  * How often a metric action would have fired over the last 7 days of data (action/preview), asked
  * again whenever the settings settle; `ready` is false while they cannot be asked about yet.
  */
@@ -66,7 +80,7 @@ export function ActionPreview({ settings, ready }: { settings: PreviewSettings; 
                     <li key={`${firing.subject}-${firing.timestamp}`} className="flex flex-wrap gap-x-3">
                       <Time value={new Date(firing.timestamp).toISOString()} />
                       <span className="tabular-nums">value {formatValue(firing.value, "")}</span>
-                      {firing.subject && <span className="font-mono text-muted">{firing.subject}</span>}
+                      {firing.subject && <span className="text-muted">{firingSeries(firing.subject)}</span>}
                     </li>
                   ))}
               </ol>

@@ -7,7 +7,14 @@ import { useMetricList } from "../metrics/use-metric-list";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { EVERY_DEVICE, type ActionDraft } from "./action-draft";
-import { BUILDER_OPS, builtConditionOf, clearLabel, conditionTexts, hasClearThreshold } from "./condition-builder";
+import {
+  BUILDER_OPS,
+  builtConditionOf,
+  clearLabel,
+  conditionProblem,
+  conditionTexts,
+  hasClearThreshold,
+} from "./condition-builder";
 import type { DraftFields } from "./draft-fields";
 import { seriesWords } from "./trigger-summary";
 
@@ -51,6 +58,8 @@ export function MetricTriggerFields({ draft, set, errorOf }: DraftFields) {
   const typed = draft.expression.trim() !== "" || draft.clear.trim() !== "";
   const simple = draft.advanced ? builtConditionOf(draft.expression, draft.clear) : null;
   const stuck = draft.advanced && typed && !simple;
+  const unreadable =
+    stuck && Boolean(conditionProblem(draft.expression, false) ?? conditionProblem(draft.clear, false));
 
   function toggleAdvanced() {
     if (draft.advanced) set({ advanced: false, built: simple ?? { op: ">", threshold: "", clearThreshold: "" } });
@@ -176,7 +185,13 @@ export function MetricTriggerFields({ draft, set, errorOf }: DraftFields) {
         <Button look="quiet" onClick={toggleAdvanced} disabled={stuck}>
           {draft.advanced ? "Use the simple condition" : "Advanced: write the condition"}
         </Button>
-        {stuck && <span className="text-xs text-muted">This condition is more than one comparison of the value.</span>}
+        {stuck && (
+          <span className="text-xs text-muted">
+            {unreadable
+              ? "Correct or empty the condition first: the simple form shows only one that reads."
+              : "This condition is more than one comparison of the value."}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -6,13 +6,39 @@ import { useState } from "react";
 import { actionKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { useCurrentRole } from "@/lib/api/use-current-role";
-import { createAction } from "@/lib/contracts/action";
+import { createAction, type ActionView } from "@/lib/contracts/action";
 import { roleAllows } from "@/lib/contracts/verb";
 import { ShownOnce } from "../tokens/shown-once";
+import { CodeSnippet } from "../ui/code-snippet";
 import { Notice } from "../ui/notice";
 import { PageHeader } from "../ui/page-header";
 import { newDraft } from "./action-draft";
 import { ActionForm, type ActionInput } from "./action-form";
+import { useWebhookUrl } from "./webhook-url";
+
+/** What the action just made does with its secret: one that sends or receives no webhook does not need it yet. */
+export function secretUse(action: Pick<ActionView, "trigger" | "type">): string {
+  const sends = action.type === "http";
+  const called = action.trigger === "http";
+  if (sends && called)
+    return "The webhooks it sends are signed with it (HMAC-SHA256), and callers of its webhook URL sign with it.";
+  if (sends) return "The webhooks it sends are signed with it (HMAC-SHA256): keep it where the receiver checks them.";
+  if (called) return "Callers of its webhook URL sign their requests with it (HMAC-SHA256): keep it where they run.";
+  return "It sends and receives no webhook, so nothing needs it now: it signs them if the action is changed to use one.";
+}
+
+/** The secret, once, and for an action fired by its webhook the URL its callers sign their requests for. */
+function CreatedAction({ action, onDone }: { action: ActionView & { secret: string }; onDone: () => void }) {
+  const webhookUrl = useWebhookUrl(action);
+  return (
+    <div className="max-w-xl space-y-4">
+      {webhookUrl && <CodeSnippet title="Its webhook URL" code={webhookUrl} copyLabel="Copy URL" />}
+      <ShownOnce label="Signing secret" value={action.secret} onDone={onDone}>
+        {secretUse(action)}
+      </ShownOnce>
+    </div>
+  );
+}
 
 // action/create answers the action's signing secret once: it lives only in this mutation's state,
 // shown until "Done" leads on to the action's page.
@@ -42,12 +68,7 @@ export function NewActionPage() {
       {!isAdmin ? (
         <Notice>Only admins of the account create actions.</Notice>
       ) : created ? (
-        <div className="max-w-xl">
-          <ShownOnce label="Signing secret" value={created.secret} onDone={() => router.push(`/actions/${created.id}`)}>
-            Webhooks it sends are signed with it (HMAC-SHA256), and callers of its incoming webhook sign with it. Keep
-            it where the receiver checks signatures.
-          </ShownOnce>
-        </div>
+        <CreatedAction action={created} onDone={() => router.push(`/actions/${created.id}`)} />
       ) : (
         <ActionForm
           initial={initial}

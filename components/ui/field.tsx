@@ -23,8 +23,14 @@ interface ControlProps {
   className: string;
 }
 
-/** A labelled control whose error and hint are announced with it. */
-function Labelled({ label, error, hint, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+/** A labelled control whose error and hint are announced with it; a caller's `className` adds to the control's look. */
+function Labelled({
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: FieldProps & { className?: string | undefined; children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
   return (
@@ -32,7 +38,12 @@ function Labelled({ label, error, hint, children }: FieldProps & { children: (co
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy, className: CONTROL })}
+      {children({
+        id,
+        "aria-invalid": Boolean(error),
+        "aria-describedby": describedBy,
+        className: className ? `${CONTROL} ${className}` : CONTROL,
+      })}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
           {hint}
@@ -47,17 +58,29 @@ function Labelled({ label, error, hint, children }: FieldProps & { children: (co
   );
 }
 
-export function TextField({ label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ...props
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Labelled label={label} error={error} hint={hint}>
+    <Labelled label={label} error={error} hint={hint} className={className}>
       {(control) => <input {...control} {...props} />}
     </Labelled>
   );
 }
 
-export function TextArea({ label, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  error,
+  hint,
+  className,
+  ...props
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Labelled label={label} error={error} hint={hint}>
+    <Labelled label={label} error={error} hint={hint} className={className}>
       {(control) => <textarea {...control} {...props} />}
     </Labelled>
   );
@@ -68,11 +91,12 @@ export function SelectField({
   error,
   hint,
   options,
+  className,
   ...props
 }: FieldProps &
   SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   return (
-    <Labelled label={label} error={error} hint={hint}>
+    <Labelled label={label} error={error} hint={hint} className={className}>
       {(control) => (
         <select {...control} {...props}>
           {options.map((option) => (

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { draftOf, newDraft, settingsOf, type ActionDraft } from "../../components/actions/action-draft";
 import { builtConditionOf, conditionTexts } from "../../components/actions/condition-builder";
 import { durationWords, stepWords, triggerWords } from "../../components/actions/trigger-summary";
-import type { ActionView } from "../../lib/contracts/action";
+import { firingSeries } from "../../components/actions/action-preview";
+import { withNewestRun } from "../../components/actions/action-runs";
+import { secretUse } from "../../components/actions/new-action-page";
+import type { ActionView, RunView } from "../../lib/contracts/action";
 
 /** A stored action as action/get answers it, with the contract's defaults. */
 function stored(patch: Partial<ActionView>): ActionView {
@@ -219,5 +222,61 @@ describe("the action form's draft and the settings it sends", () => {
     expect(settingsOf(resolve).settings.args).toEqual({ action: "Hot device" });
     expect(settingsOf({ ...resolve, resolveSeq: "pump" }).settings.args).toEqual({ seq: "pump" });
     expect(settingsOf({ ...resolve, resolveAction: "" }).problems["args.seq"]).toMatch(/Pick the action/);
+  });
+});
+
+describe("an action page's last run", () => {
+  const run = (outcome: RunView["outcome"]): RunView => ({
+    id: "r1",
+    actionId: "a1",
+    trigger: "manual",
+    deviceId: null,
+    context: {},
+    outcome,
+    error: "",
+    created: "2026-11-30T12:01:00.000Z",
+    started: null,
+    finished: null,
+    duration: outcome === "queued" ? null : 9,
+  });
+
+  it("follows the newest run of the history: a run invoked as queued is shown succeeded once it did", () => {
+    const invoked = stored({
+      lastRun: { id: "r1", outcome: "queued", error: "", created: "2026-11-30T12:01:00.000Z" },
+    });
+    expect(withNewestRun(invoked, run("succeeded")).lastRun).toEqual({
+      id: "r1",
+      outcome: "succeeded",
+      error: "",
+      created: "2026-11-30T12:01:00.000Z",
+    });
+    expect(withNewestRun(stored({}), run("queued")).lastRun?.outcome).toBe("queued");
+  });
+
+  it("is the same action when the history says nothing new, so nothing on the page redraws", () => {
+    const done = stored({
+      lastRun: { id: "r1", outcome: "succeeded", error: "", created: "2026-11-30T12:01:00.000Z" },
+    });
+    expect(withNewestRun(done, run("succeeded"))).toBe(done);
+  });
+});
+
+describe("a preview's firing", () => {
+  it("names its series by its dimensions, not by the stored series key", () => {
+    expect(firingSeries('Embedthis/Device|temperature|{"Device":"2KB9ZRXDS6"}')).toBe("Device=2KB9ZRXDS6");
+    expect(firingSeries('Acme|flow|{"Device":"A1","Pump":"2"}')).toBe("Device=A1, Pump=2");
+    expect(firingSeries("Embedthis/Device|temperature|{}")).toBe("the account-wide series");
+    // Anything else is shown as it came.
+    expect(firingSeries("not a key")).toBe("not a key");
+  });
+});
+
+describe("the secret shown once after create", () => {
+  it("says what this action does with it", () => {
+    expect(secretUse({ trigger: "metric", type: "http" })).toMatch(/^The webhooks it sends are signed with it/);
+    expect(secretUse({ trigger: "http", type: "alert" })).toMatch(/^Callers of its webhook URL sign/);
+    expect(secretUse({ trigger: "http", type: "http" })).toMatch(/sends are signed.*callers of its webhook URL/);
+    // "Temperature above 30 raises an alert" uses no webhook: nobody is sent to keep its secret somewhere.
+    expect(secretUse({ trigger: "metric", type: "alert" })).toMatch(/^It sends and receives no webhook/);
   });
 });

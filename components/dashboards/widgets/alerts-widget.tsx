@@ -49,6 +49,8 @@ export function AlertsWidget() {
                 {!device && alert.deviceId && <span className="font-mono">{alert.deviceId} · </span>}
                 <Time value={alert.updated} />
                 {alert.acknowledged && " · acknowledged"}
+                {/* As the inbox says it: the badge does not count it, and no action heard of it. */}
+                {alert.silenced && " · silenced"}
               </p>
             </div>
           </li>
