@@ -100,14 +100,16 @@ export async function findAlerts(q: Queryable, accountId: string, ids: readonly 
   return (await q.alert.findMany({ where: { accountId, id: { in: [...ids] } }, orderBy: { id: "asc" } })).map(recordOf);
 }
 
-/** What acknowledging, resolving or reopening writes; `openSeq` follows `resolvedAt`. */
+/**
+ * What acknowledging, resolving or reopening writes; `openSeq` follows `resolvedAt`. Not `updated`:
+ * that is the alert's last raise, which the inbox sorts and filters by; decisions keep times of their own.
+ */
 export interface AlertChanges {
   state: AlertState;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
   resolvedAt: Date | null;
   resolvedBy: string | null;
-  updated: Date;
 }
 
 /**
@@ -144,7 +146,7 @@ export async function findOpenAlert(q: Queryable, accountId: string, seq: string
 export async function resolveOpenAlert(q: Queryable, accountId: string, seq: string, by: string, at: Date) {
   const { count } = await q.alert.updateMany({
     where: { accountId, openSeq: seq },
-    data: { state: "resolved", resolvedAt: at, resolvedBy: by, openSeq: null, updated: at },
+    data: { state: "resolved", resolvedAt: at, resolvedBy: by, openSeq: null },
   });
   return count;
 }

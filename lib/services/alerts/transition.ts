@@ -40,7 +40,7 @@ export function transition(
   if (!audit.size) return null;
   const state = stateOf(acknowledgedAt, resolvedAt);
   return {
-    changes: { state, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, updated: now },
+    changes: { state, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy },
     audit: [...audit],
   };
 }
