@@ -50,9 +50,21 @@ export async function findDueSchedules(q: Queryable, now: Date, limit: number): 
   return rows.map(actionRecordOf);
 }
 
-/** Moves a schedule on from the occurrence this worker saw; false when another worker already did. */
-export async function advanceSchedule(q: Queryable, id: string, from: Date | null, to: Date): Promise<boolean> {
-  const { count } = await q.action.updateMany({ where: { id, nextRun: from }, data: { nextRun: to } });
+/**
+ * Moves a schedule on from the occurrence this worker saw; false when another worker already did,
+ * or someone edited the action since it was read (their save set its next run). `updated` is
+ * written as it was: moving a schedule is not an edit, and the form and the engine's reload both
+ * take a new `updated` for one.
+ */
+export async function advanceSchedule(
+  q: Queryable,
+  action: Pick<ActionRecord, "id" | "nextRun" | "updated">,
+  to: Date,
+): Promise<boolean> {
+  const { count } = await q.action.updateMany({
+    where: { id: action.id, nextRun: action.nextRun, updated: action.updated },
+    data: { nextRun: to, updated: action.updated },
+  });
   return count === 1;
 }
 

@@ -51,7 +51,7 @@ export class ScheduleTrigger {
         });
       }
       // A row that never had a next run gets its first (nothing was due yet).
-      await advanceSchedule(db(), action.id, occurrence, next);
+      await advanceSchedule(db(), action, next);
     }
   }
 }

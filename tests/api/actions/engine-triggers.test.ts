@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddedBroker } from "../../../lib/broker/embedded/broker";
+import { advanceSchedule } from "../../../lib/db/action-triggers";
+import { actionRecordOf } from "../../../lib/db/actions";
 import { db } from "../../../lib/db/client";
 import { newId } from "../../../lib/ids";
 import { call, unique } from "../client";
@@ -112,6 +114,23 @@ describe("schedule triggers", () => {
     expect((await nextRunOf(action.id)).getTime()).toBe(second.getTime() + 40 * MINUTE);
     // The alert step's repeats count on one open alert.
     expect(await alertsOf(action.id)).toMatchObject([{ count: 2 }]);
+    // Moving the schedule on is not an edit: the action's updated time is its last save.
+    expect((await db().action.findUniqueOrThrow({ where: { id: action.id } })).updated.toISOString()).toBe(
+      action.updated,
+    );
+  });
+
+  it("move a schedule on only from the action as read: a save meanwhile wins, and the next look moves it", async () => {
+    const me = await tenant();
+    const action = await createAction(me, { trigger: "schedule", schedule: "*/5 * * * *", type: "alert" });
+    const readRow = async () => actionRecordOf(await db().action.findUniqueOrThrow({ where: { id: action.id } }));
+    const read = await readRow();
+    await call("/api/action/update", { token: me.token, body: { id: action.id, message: "saved meanwhile" } });
+    const later = new Date(read.nextRun!.getTime() + 5 * MINUTE);
+    expect(await advanceSchedule(db(), read, later)).toBe(false);
+    expect((await readRow()).nextRun).toEqual(read.nextRun);
+    expect(await advanceSchedule(db(), await readRow(), later)).toBe(true);
+    expect((await readRow()).nextRun).toEqual(later);
   });
 
   it("run once when two engines poll the same due schedule", async () => {
