@@ -56,7 +56,7 @@ test("errors keep their documented shape through the framework", async ({ reques
     "text/plain; charset=utf-8",
     "Missing or malformed Authorization header",
   ]);
-  const unknown = await post(request, "/tok/alert/find", {}, { Authorization: "fpc_x" });
+  const unknown = await post(request, "/tok/alert/nope", {}, { Authorization: "fpc_x" });
   expect((await unknown.json()).type).toBe("unrecognized_request");
   const openapi = await request.get("/api/openapi.json");
   expect((await openapi.json()).paths["/api/device/claim"]).toBeTruthy();
@@ -66,7 +66,16 @@ test("the Swagger UI renders the API from the npm package, in Chromium", async (
   const failed: string[] = [];
   page.on("requestfailed", (r) => failed.push(r.url()));
   page.on("console", (m) => m.type() === "error" && failed.push(m.text()));
+  const document = await (await page.request.get("/api/openapi.json")).json();
+  const tags = new Set(
+    Object.values<Record<string, { tags: string[] }>>(document.paths).flatMap((item) =>
+      Object.values(item).flatMap((operation) => operation.tags),
+    ),
+  );
   await page.goto("/swagger");
+  // Tags start collapsed; every controller's is there, and opens on a click.
+  await expect(page.locator(".opblock-tag")).toHaveCount(tags.size);
+  await page.locator(`.opblock-tag[data-tag="device"]`).click();
   await expect(page.locator(`[data-path="/api/device/claim"]`).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: /Fleetport API/ })).toBeVisible();
   expect(failed).toEqual([]);

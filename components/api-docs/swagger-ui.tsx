@@ -16,6 +16,7 @@ interface SwaggerUiInstance {
 interface SwaggerUiOptions {
   url: string;
   domNode: HTMLElement;
+  docExpansion: "list" | "full" | "none";
   /** null: no badge from validator.swagger.io, which the page's img-src would refuse anyway. */
   validatorUrl: null;
   requestInterceptor: (request: SwaggerRequest) => SwaggerRequest;
@@ -87,6 +88,8 @@ export function SwaggerUi({ token }: { token: string }) {
           url: "/api/openapi.json",
           domNode: node,
           validatorUrl: null,
+          // Collapsed, as /swagger: expanded, Swagger UI 5 draws only the first tag of a document this large.
+          docExpansion: "none",
           requestInterceptor,
           // The scheme exists only once the document is in: authorising earlier would do nothing.
           onComplete: () => {

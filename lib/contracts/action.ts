@@ -33,12 +33,14 @@ export const actionSettings = {
     .meta({ "x-server-judged": "required by a metric trigger" }),
   dimensions: dimensionSet.describe('The series watched; a value "*" watches each value\'s series on its own'),
   statistic: statisticField,
-  period: seconds(60).describe("Seconds the statistic is taken over"),
+  period: seconds(60)
+    .describe("Seconds the statistic is taken over")
+    .meta({ "x-server-judged": "metric trigger: period and hold together at most 2 hours" }),
   expression: conditionText.describe("When it fires, e.g. `value > 30`"),
   clear: conditionText.describe("When it clears (hysteresis), e.g. `value < 28`; default: when `expression` is false"),
   hold: seconds(0)
     .describe("Seconds the condition (or a device being offline) must hold before it fires")
-    .meta({ "x-server-judged": "at least 60 for a device trigger" }),
+    .meta({ "x-server-judged": "at least 60 for a device trigger; metric trigger: with period at most 2 hours" }),
   deviceId: idField.nullable().describe("device trigger: one device; null watches every device"),
   schedule: trimmedText(100, { required: false })
     .describe("schedule trigger: a cron line, e.g. `0 9 * * 1-5`")
