@@ -16,12 +16,23 @@ export interface SubjectRecord {
 const time = (date: Date | null) => (date ? date.getTime() : null);
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
+/**
+ * Actions asked about in one statement: Prisma splits a long `in` list by itself only when it is the
+ * whole condition, and beside the OR here 1,000 actions passed SQLite's limit of bound values.
+ */
+const ACTIONS_PER_READ = 500;
+
 /** The subjects of these actions that are pending, firing or remember a firing (for rearm). */
 export async function findActionSubjects(q: Queryable, actionIds: readonly string[]): Promise<SubjectRecord[]> {
-  if (!actionIds.length) return [];
-  const rows = await q.actionSubject.findMany({
-    where: { actionId: { in: [...actionIds] }, OR: [{ state: { not: "clear" } }, { fired: { not: null } }] },
-  });
+  const rows = [];
+  for (let start = 0; start < actionIds.length; start += ACTIONS_PER_READ) {
+    const ids = actionIds.slice(start, start + ACTIONS_PER_READ);
+    rows.push(
+      ...(await q.actionSubject.findMany({
+        where: { actionId: { in: ids }, OR: [{ state: { not: "clear" } }, { fired: { not: null } }] },
+      })),
+    );
+  }
   return rows.map((row) => ({
     actionId: row.actionId,
     subject: row.subject,
