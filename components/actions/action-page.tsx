@@ -1,7 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { actionKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { useCurrentRole } from "@/lib/api/use-current-role";
@@ -10,7 +9,8 @@ import { roleAllows } from "@/lib/contracts/verb";
 import { Button } from "../ui/button";
 import { Loading } from "../ui/loading";
 import { ErrorNotice, Notice } from "../ui/notice";
-import { PageHeader } from "../ui/page-header";
+import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
+import { BackLink, PageHeader } from "../ui/page-header";
 import { Section } from "../ui/section";
 import { Time } from "../ui/time";
 import { draftOf } from "./action-draft";
@@ -23,11 +23,11 @@ import { stepWords, triggerWords } from "./trigger-summary";
 import { useWebhookUrl } from "./webhook-url";
 
 function Summary({ action }: { action: ActionView }) {
-  const rows: Array<[string, ReactNode]> = [
+  const rows: DefinitionRow[] = [
     ["When", triggerWords(action)],
     ["Then", stepWords(action)],
     ["Enabled", action.enable ? "Yes" : "No"],
-    ...(action.nextRun ? [["Next run", <Time key="next" value={action.nextRun} />] as [string, ReactNode]] : []),
+    ...(action.nextRun ? [["Next run", <Time key="next" value={action.nextRun} />] as DefinitionRow] : []),
     [
       "Last run",
       action.lastRun ? (
@@ -40,16 +40,7 @@ function Summary({ action }: { action: ActionView }) {
       ),
     ],
   ];
-  return (
-    <dl className="grid grid-cols-[6rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      {rows.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="text-muted">{term}</dt>
-          <dd className="[overflow-wrap:anywhere]">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DefinitionList rows={rows} narrow />;
 }
 
 /** action/update from the form; a rotated secret is never asked for here, so none is answered. */
@@ -91,11 +82,7 @@ export function ActionPage({ id }: { id: string }) {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/actions" className="text-brand-dark underline">
-          ← All actions
-        </Link>
-      </p>
+      <BackLink href="/actions">← All actions</BackLink>
       {action.isPending && <Loading what="the action" />}
       {action.isError && <ErrorNotice error={action.error} />}
       {data && (

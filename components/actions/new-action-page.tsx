@@ -1,6 +1,5 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { actionKeys } from "@/lib/api/query-keys";
@@ -11,7 +10,7 @@ import { roleAllows } from "@/lib/contracts/verb";
 import { ShownOnce } from "../tokens/shown-once";
 import { CodeSnippet } from "../ui/code-snippet";
 import { Notice } from "../ui/notice";
-import { PageHeader } from "../ui/page-header";
+import { BackLink, PageHeader } from "../ui/page-header";
 import { newDraft } from "./action-draft";
 import { ActionForm, type ActionInput } from "./action-form";
 import { useWebhookUrl } from "./webhook-url";
@@ -56,11 +55,7 @@ export function NewActionPage() {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/actions" className="text-brand-dark underline">
-          ← All actions
-        </Link>
-      </p>
+      <BackLink href="/actions">← All actions</BackLink>
       <PageHeader
         title={created ? `Action “${created.name}” created` : "New action"}
         description={created ? undefined : "When something happens in the fleet, do one thing."}

@@ -1,7 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { actionKeys, alertKeys } from "@/lib/api/query-keys";
 import { useApi } from "@/lib/api/use-api";
 import { useCurrentRole } from "@/lib/api/use-current-role";
@@ -10,7 +9,8 @@ import { getAlert, updateAlert, type AlertView } from "@/lib/contracts/alert";
 import { roleAllows } from "@/lib/contracts/verb";
 import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
-import { PageHeader } from "../ui/page-header";
+import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
+import { BackLink, PageHeader } from "../ui/page-header";
 import { Section } from "../ui/section";
 import { Time } from "../ui/time";
 import { AlertButtons } from "./alert-buttons";
@@ -31,7 +31,7 @@ const mark = (at: string | null, by: string | null) =>
   );
 
 function Fields({ alert, actionName }: { alert: AlertView; actionName: string | undefined }) {
-  const rows: Array<[string, ReactNode]> = [
+  const rows: DefinitionRow[] = [
     ["Severity", <SeverityBadge key="severity" severity={alert.severity} />],
     ["State", <AlertState key="state" alert={alert} />],
     [
@@ -50,7 +50,7 @@ function Fields({ alert, actionName }: { alert: AlertView; actionName: string | 
     ["Times raised", alert.count],
     ["Acknowledged", mark(alert.acknowledgedAt, alert.acknowledgedBy)],
     ["Resolved", mark(alert.resolvedAt, alert.resolvedBy)],
-    ...(alert.silenced ? [["Silenced by", alert.silencedBy ?? "a maintenance window"] as [string, ReactNode]] : []),
+    ...(alert.silenced ? [["Silenced by", alert.silencedBy ?? "a maintenance window"] as DefinitionRow] : []),
     [
       "Raised by",
       alert.actionId ? (
@@ -62,16 +62,7 @@ function Fields({ alert, actionName }: { alert: AlertView; actionName: string | 
       ),
     ],
   ];
-  return (
-    <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      {rows.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="text-muted">{term}</dt>
-          <dd className="[overflow-wrap:anywhere]">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DefinitionList rows={rows} />;
 }
 
 /** What the alert was raised with (the value, the metric, the run), as its context holds it. */
@@ -82,16 +73,10 @@ function Context({ context }: { context: AlertView["context"] }) {
       {entries.length === 0 ? (
         <p className="text-sm text-muted">Nothing recorded.</p>
       ) : (
-        <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          {entries.map(([name, value]) => (
-            <div key={name} className="contents">
-              <dt className="font-mono text-muted [overflow-wrap:anywhere]">{name}</dt>
-              <dd className="font-mono [overflow-wrap:anywhere]">
-                {typeof value === "string" ? value : JSON.stringify(value)}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <DefinitionList
+          mono
+          rows={entries.map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)])}
+        />
       )}
     </Section>
   );
@@ -112,11 +97,7 @@ export function AlertDetail({ id }: { id: string }) {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/alerts" className="text-brand-dark underline">
-          ← All alerts
-        </Link>
-      </p>
+      <BackLink href="/alerts">← All alerts</BackLink>
       {alert.isPending && <Loading what="the alert" />}
       {alert.isError && <ErrorNotice error={alert.error} />}
       {alert.data && (

@@ -1,7 +1,5 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import type { ReactNode } from "react";
 import { deviceKeys } from "@/lib/api/query-keys";
 import { useCurrentRole } from "@/lib/api/use-current-role";
 import { useApi } from "@/lib/api/use-api";
@@ -9,7 +7,8 @@ import { getDevice, type DeviceView } from "@/lib/contracts/device";
 import { roleAllows } from "@/lib/contracts/verb";
 import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
-import { PageHeader } from "../ui/page-header";
+import { DefinitionList, type DefinitionRow } from "../ui/definition-list";
+import { BackLink, PageHeader } from "../ui/page-header";
 import { DeviceEditForm } from "./device-edit-form";
 import { Time } from "../ui/time";
 import { Connection } from "./connection";
@@ -26,7 +25,7 @@ import { ReleaseDevice } from "./release-device";
 const CONNECTION_REFETCH_MS = 5_000;
 
 function Fields({ device }: { device: DeviceView }) {
-  const rows: Array<[string, ReactNode]> = [
+  const rows: DefinitionRow[] = [
     ["ID", device.id],
     ["Product", device.product],
     ["Model", device.model || "—"],
@@ -38,16 +37,7 @@ function Fields({ device }: { device: DeviceView }) {
     ["Registered", <Time key="registered" value={device.registered} />],
     ["Claimed", <Time key="created" value={device.created} />],
   ];
-  return (
-    <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      {rows.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="text-muted">{term}</dt>
-          <dd className="[overflow-wrap:anywhere]">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DefinitionList rows={rows} />;
 }
 
 export function DeviceDetail({ id }: { id: string }) {
@@ -62,11 +52,7 @@ export function DeviceDetail({ id }: { id: string }) {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/devices" className="text-brand-dark underline">
-          ← All devices
-        </Link>
-      </p>
+      <BackLink href="/devices">← All devices</BackLink>
       {device.isPending && <Loading what="the device" />}
       {device.isError && <ErrorNotice error={device.error} />}
       {device.data && (

@@ -5,6 +5,8 @@ import type { ListQuery } from "./client";
 
 function keysFor<const Name extends string>(name: Name) {
   return {
+    /** Every read of the controller: what one invalidation after a change reaches. */
+    all: () => [name] as const,
     lists: () => [name, "list"] as const,
     list: (filters: Record<string, unknown>, query: ListQuery) => [name, "list", filters, query] as const,
     detail: (id: string) => [name, "detail", id] as const,
@@ -24,13 +26,11 @@ export const fileKeys = keysFor("file");
 /** Every alert read starts with "alert": one invalidation of `all()` after a change reaches the lists, details and badge. */
 export const alertKeys = {
   ...keysFor("alert"),
-  all: () => ["alert"] as const,
   /** alert/summary: the navigation's badge. */
   summary: () => ["alert", "summary"] as const,
 };
 export const actionKeys = {
   ...keysFor("action"),
-  all: () => ["action"] as const,
   /** An action's runs (action/runs), one page per query. */
   runs: (id: string, query: ListQuery) => ["action", "runs", id, query] as const,
   /** The form's preview (action/preview), keyed by the settings it was asked for. */

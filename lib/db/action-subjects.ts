@@ -1,5 +1,5 @@
 import type { Episode, EpisodeState } from "../actions/episode";
-import type { Queryable } from "./client";
+import { isUniqueViolation, type Queryable } from "./client";
 
 // Where each subject of an action stands (decision 018): written on every transition of its
 // episode, not on every point, so a restarted engine or a second worker continues the same
@@ -50,7 +50,7 @@ export async function saveActionSubject(q: Queryable, record: SubjectRecord): Pr
     await q.actionSubject.upsert({ where, create: { actionId, subject, ...state }, update: state });
   } catch (error) {
     // Two workers creating the row at once: the later one updates it (to the same state).
-    if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     await q.actionSubject.update({ where, data: state });
   }
 }

@@ -1,6 +1,6 @@
 import { findDevices as findDevicesContract, normaliseClaimId } from "../contracts/device";
 import { recordAudit } from "../db/audit";
-import { db, transaction } from "../db/client";
+import { db, transaction, type Queryable } from "../db/client";
 import {
   claimIfUnclaimed,
   countCountedDevices,
@@ -126,11 +126,14 @@ export async function claimDevice(ctx: CallContext, input: { id: string; test?: 
   });
 }
 
-export async function getDeviceOrThrow(ctx: CallContext, id: string) {
-  const device = await findAccountDevice(db(), ctx.accountId, normaliseClaimId(id));
+/** A device of the account, named as a person types its ID (any case, dashes); another account's is not found. */
+export async function accountDeviceOrThrow(q: Queryable, accountId: string, typedId: string) {
+  const device = await findAccountDevice(q, accountId, normaliseClaimId(typedId));
   if (!device) throw notFound(DEVICE_NOT_FOUND);
   return device;
 }
+
+export const getDeviceOrThrow = (ctx: CallContext, id: string) => accountDeviceOrThrow(db(), ctx.accountId, id);
 
 /** The calling device itself, named by its ID as the agent sends it; any other ID is not found. */
 export async function callingDevice(ctx: CallContext, id: string) {

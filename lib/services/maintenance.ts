@@ -1,4 +1,4 @@
-import { normaliseClaimId } from "../contracts/device";
+import { accountDeviceOrThrow } from "./devices";
 import { findMaintenance as findMaintenanceContract, type MaintenanceView } from "../contracts/maintenance";
 import { recordAudit } from "../db/audit";
 import { db, transaction, type Queryable } from "../db/client";
@@ -16,7 +16,7 @@ import {
   type MaintenanceScope,
 } from "../db/maintenance";
 import { all, equal } from "../db/where";
-import { DEVICE_NOT_FOUND, notFound, validationError, type FieldError } from "../errors";
+import { notFound, validationError, type FieldError } from "../errors";
 import { newId } from "../ids";
 import { accountCaller, actorOf, auditEntry, type CallContext } from "./context";
 
@@ -96,9 +96,7 @@ function checkWindow(input: CreateInput, starts: Date, until: Date, now: Date) {
  */
 async function targetOf(q: Queryable, ctx: CallContext, input: CreateInput): Promise<string> {
   if (input.scope === "device") {
-    const device = await findAccountDevice(q, ctx.accountId, normaliseClaimId(input.targetId));
-    if (!device) throw notFound(DEVICE_NOT_FOUND);
-    return device.id;
+    return (await accountDeviceOrThrow(q, ctx.accountId, input.targetId)).id;
   }
   if (input.scope === "product") {
     const owner = accountCaller(ctx).role === "owner";

@@ -2,7 +2,8 @@ import type { DeviceRecord } from "../db/devices";
 
 // Row → API shape. Every answer is then parsed by its verb's output schema, which drops any
 // column not named there, so private columns (hashes, encrypted tokens) cannot leak.
-const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+/** A time as the API writes it, or null. */
+export const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 export function accountView(row: {
   id: string;

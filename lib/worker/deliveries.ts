@@ -6,6 +6,7 @@ import { db, transaction } from "../db/client";
 import { claimDelivery, findDueDeliveries, postponeDelivery, settleDelivery, type DeliveryRow } from "../db/deliveries";
 import { env } from "../env";
 import { log } from "../log";
+import { backoffMs } from "./backoff";
 
 // The deliverer of webhooks and emails (decision 019): the worker sends each due Delivery row a
 // step wrote, retries a failure with exponential backoff, and settles the row's run when it is
@@ -70,8 +71,6 @@ export function startDeliverer(options: DelivererOptions = deliveryOptions()): D
   let looking: Promise<unknown> | null = null;
   let stopped = false;
 
-  const backoffMs = (attempts: number) => Math.min(options.backoffCapMs, options.backoffBaseMs * 2 ** (attempts - 1));
-
   /** One attempt; null when delivered, else why not, and whether trying again can help. */
   async function attempt(row: DeliveryRow): Promise<{ error: string; final: boolean } | null> {
     if (row.kind === "email") {
@@ -100,7 +99,7 @@ export function startDeliverer(options: DelivererOptions = deliveryOptions()): D
     const attempts = row.attempts + 1;
     const now = options.now();
     if (failure && !failure.final && attempts < options.maxAttempts) {
-      const due = new Date(now.getTime() + backoffMs(attempts));
+      const due = new Date(now.getTime() + backoffMs(attempts, options.backoffBaseMs, options.backoffCapMs));
       await postponeDelivery(db(), lease, { attempts, due, lastError: failure.error });
       return;
     }

@@ -9,6 +9,7 @@ import {
 } from "../db/device-messages";
 import { log } from "../log";
 import { sendToDevice } from "../services/device-items/delivery";
+import { backoffMs } from "./backoff";
 
 // The outbox deliverer (decision 015): the worker sends each DeviceMessage row a change wrote
 // (a release, a cloud-side change pushed down) through the broker, and deletes it once the device
@@ -33,8 +34,8 @@ export const OUTBOX_OPTIONS: OutboxOptions = { intervalMs: 200, batch: 500, maxA
  */
 const HANDED_HOLD_MS = 10 * 60_000;
 
-/** The wait before attempt `attempts + 1`: 1 s, doubling, at most a minute. */
-const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** (attempts - 1));
+/** Retries wait 1 s, doubling, at most a minute. */
+const RETRY = { baseMs: 1000, capMs: 60_000 };
 
 export interface Outbox {
   /** Looks for due rows now rather than at the next interval. */
@@ -68,7 +69,12 @@ export function startOutbox(broker: DeviceBroker, options: OutboxOptions = OUTBO
       await deleteDeviceMessages(db(), [row.id]);
     } else {
       // The device went away before acknowledging: if it is back by then, it gets the message then.
-      await postponeDeviceMessage(db(), row.id, attempts, new Date(Date.now() + backoffMs(attempts)));
+      await postponeDeviceMessage(
+        db(),
+        row.id,
+        attempts,
+        new Date(Date.now() + backoffMs(attempts, RETRY.baseMs, RETRY.capMs)),
+      );
     }
   }
 

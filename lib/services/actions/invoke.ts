@@ -1,10 +1,9 @@
-import { normaliseClaimId } from "../../contracts/device";
+import { accountDeviceOrThrow } from "../devices";
 import { claimRun } from "../../db/action-runs";
 import { findActionByName } from "../../db/actions";
 import { recordAudit } from "../../db/audit";
 import { db } from "../../db/client";
-import { findAccountDevice } from "../../db/devices";
-import { conflict, DEVICE_NOT_FOUND, notFound } from "../../errors";
+import { conflict, notFound } from "../../errors";
 import { newId } from "../../ids";
 import { auditEntry, type CallContext } from "../context";
 import { runView } from "./views";
@@ -16,9 +15,7 @@ import { runView } from "./views";
 /** A context may name the device the run concerns (`deviceId`, as typed from its label): one of the account's. */
 export async function contextDevice(accountId: string, context: Record<string, unknown>): Promise<string | null> {
   if (typeof context.deviceId !== "string") return null;
-  const id = normaliseClaimId(context.deviceId);
-  if (!(await findAccountDevice(db(), accountId, id))) throw notFound(DEVICE_NOT_FOUND);
-  return id;
+  return (await accountDeviceOrThrow(db(), accountId, context.deviceId)).id;
 }
 
 export async function invokeAction(ctx: CallContext, input: { name: string; context: Record<string, unknown> }) {

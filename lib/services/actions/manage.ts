@@ -1,3 +1,4 @@
+import { accountDeviceOrThrow } from "../devices";
 import { firstRun } from "../../actions/engine/schedule-trigger";
 import { newActionSecret } from "../../actions/deliveries/secret";
 import {
@@ -20,10 +21,9 @@ import {
 } from "../../db/actions";
 import { recordAudit } from "../../db/audit";
 import { db, isUniqueViolation, transaction, type Queryable } from "../../db/client";
-import { findAccountDevice } from "../../db/devices";
 import { filterWhere, textWhere } from "../../db/list";
 import { all, equal } from "../../db/where";
-import { conflict, DEVICE_NOT_FOUND, notFound } from "../../errors";
+import { conflict, notFound } from "../../errors";
 import { newId } from "../../ids";
 import { auditEntry, type CallContext } from "../context";
 import { judgeAction, settingsIn, type ActionSettings } from "./judge";
@@ -52,7 +52,7 @@ const withDeviceId = <T extends Partial<ActionSettings>>(s: T): T =>
 async function checkDevices(accountId: string, s: ActionSettings): Promise<void> {
   const named = [s.trigger === "device" ? s.deviceId : null, DEVICE_STEPS.has(s.type) ? s.destination : null];
   for (const id of named) {
-    if (id && !(await findAccountDevice(db(), accountId, normaliseClaimId(id)))) throw notFound(DEVICE_NOT_FOUND);
+    if (id) await accountDeviceOrThrow(db(), accountId, id);
   }
 }
 

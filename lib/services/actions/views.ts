@@ -1,11 +1,10 @@
 import type { LastRun } from "../../db/action-history";
 import type { RunRecord } from "../../db/action-runs";
 import type { ActionRecord } from "../../db/actions";
+import { iso } from "../views";
 
 // Actions and runs as the API shows them. The output schemas keep only the fields they name, so
 // neither the account nor the sealed secret ever leaves.
-
-const iso = (time: Date | null) => time?.toISOString() ?? null;
 
 export const actionView = (record: ActionRecord, lastRun: LastRun | null) => ({
   ...record,

@@ -1,10 +1,8 @@
+import { accountDeviceOrThrow } from "../devices";
 import type { AlertView, Severity } from "../../contracts/alert";
-import { normaliseClaimId } from "../../contracts/device";
 import { insertOrCountAlert, resolveOpenAlert } from "../../db/alerts";
 import type { Queryable } from "../../db/client";
-import { findAccountDevice } from "../../db/devices";
 import { findActiveMaintenance } from "../../db/maintenance";
-import { DEVICE_NOT_FOUND, notFound } from "../../errors";
 import { newId } from "../../ids";
 import { alertView } from "./view";
 
@@ -37,8 +35,7 @@ export interface Raised {
 
 export async function raiseAlert(tx: Queryable, input: RaiseInput): Promise<Raised> {
   const at = new Date();
-  const device = input.deviceId ? await findAccountDevice(tx, input.accountId, normaliseClaimId(input.deviceId)) : null;
-  if (input.deviceId && !device) throw notFound(DEVICE_NOT_FOUND);
+  const device = input.deviceId ? await accountDeviceOrThrow(tx, input.accountId, input.deviceId) : null;
   const window = await findActiveMaintenance(tx, input.accountId, at, device);
   const { record, created } = await insertOrCountAlert(tx, {
     id: newId(at.getTime()),

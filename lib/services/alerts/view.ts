@@ -1,7 +1,6 @@
 import type { AlertView } from "../../contracts/alert";
 import type { AlertRecord } from "../../db/alerts";
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
+import { iso } from "../views";
 
 export function alertView(record: AlertRecord): AlertView {
   const { id, deviceId, name, subject, message, severity, seq, count, state, context, actionId } = record;
