@@ -47,6 +47,9 @@ export const AUTHENTICATION_FAILED = "Authentication failed";
 export const badRequest = (message: string) => new ApiError("bad_request", message);
 export const validationError = (message: string, fields: FieldError[]) =>
   new ApiError("validation_error", message, { fields });
+/** A validation_error whose message names every field at fault: "Invalid <what>: name: message; …". */
+export const fieldsError = (what: string, fields: FieldError[]) =>
+  validationError(`Invalid ${what}: ${fields.map((f) => `${f.name}: ${f.message}`).join("; ")}`, fields);
 export const invalidAuth = (message = "Missing or malformed Authorization header") =>
   new ApiError("invalid_auth", message);
 export const invalidToken = () => new ApiError("invalid_token", AUTHENTICATION_FAILED);

@@ -12,7 +12,7 @@ import {
 } from "../db/dashboards";
 import { filterWhere, textWhere } from "../db/list";
 import { all, equal } from "../db/where";
-import { notFound, validationError, type FieldError } from "../errors";
+import { notFound, fieldsError, type FieldError } from "../errors";
 import { newId } from "../ids";
 import { isKnownTimeZone } from "../time";
 import { auditEntry, type CallContext } from "./context";
@@ -35,8 +35,7 @@ function checkLayout({ range, widgets }: Layout) {
     fields.push({ name: "range", message: `Not a time zone: ${range.timezone} (local, UTC or an IANA name)` });
   if (widgets && new Set(widgets.map((w) => w.id)).size !== widgets.length)
     fields.push({ name: "widgets", message: "Widget IDs must be unique" });
-  if (fields.length)
-    throw validationError(`Invalid request body: ${fields.map((f) => `${f.name}: ${f.message}`).join("; ")}`, fields);
+  if (fields.length) throw fieldsError("request body", fields);
 }
 
 function dashboardView(record: DashboardRecord) {

@@ -16,7 +16,7 @@ import {
   type MaintenanceScope,
 } from "../db/maintenance";
 import { all, equal } from "../db/where";
-import { notFound, validationError, type FieldError } from "../errors";
+import { notFound, fieldsError, type FieldError } from "../errors";
 import { newId } from "../ids";
 import { accountCaller, actorOf, auditEntry, type CallContext } from "./context";
 
@@ -86,8 +86,7 @@ function checkWindow(input: CreateInput, starts: Date, until: Date, now: Date) {
     fields.push({ name: "targetId", message: "Must be empty for the account's scope" });
   if (input.scope !== "account" && !input.targetId)
     fields.push({ name: "targetId", message: `Required for the ${input.scope}'s scope` });
-  if (fields.length)
-    throw validationError(`Invalid request body: ${fields.map((f) => `${f.name}: ${f.message}`).join("; ")}`, fields);
+  if (fields.length) throw fieldsError("request body", fields);
 }
 
 /**

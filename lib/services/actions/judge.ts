@@ -5,7 +5,7 @@ import { METRIC_VARIABLES } from "../../actions/episode";
 import { actionSettings } from "../../contracts/action";
 import { metricName, metricValue } from "../../contracts/metric";
 import type { ActionRecord } from "../../db/actions";
-import { validationError, type FieldError } from "../../errors";
+import { fieldsError, type FieldError } from "../../errors";
 import { isKnownTimeZone } from "../../time";
 
 // The checks of an action the contract leaves to the server (its document marks these fields):
@@ -97,6 +97,5 @@ function stepProblems(s: ActionSettings): FieldError[] {
 /** Throws one validation error naming every problem of the action as it would be saved. */
 export function judgeAction(settings: ActionSettings): void {
   const fields = [...triggerProblems(settings), ...stepProblems(settings)];
-  if (fields.length)
-    throw validationError(`Invalid action: ${fields.map((f) => `${f.name}: ${f.message}`).join("; ")}`, fields);
+  if (fields.length) throw fieldsError("action", fields);
 }
