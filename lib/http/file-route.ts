@@ -3,14 +3,12 @@ import { env } from "../env";
 import { accessDenied, ApiError, notFound } from "../errors";
 import { tooLarge } from "../files/disk";
 import { verifiedGrant, type FileGrant } from "../files/signed-url";
-import { asApiError } from "../pipeline/invoke";
 import { limit } from "../pipeline/limits";
 import { deleteDeviceFile, openDeviceFile, storeDeviceFile } from "../services/files";
 import { openImage, storeImage } from "../services/firmware";
 import { clientAddressOf } from "./client-address";
-import { errorResponse } from "./error-response";
 import { jsonResponse } from "./json-response";
-import { requestIdOf } from "./request-id";
+import { standaloneRoute } from "./standalone-route";
 
 // The file store's HTTP side (decision 016): GET|HEAD, PUT and DELETE on /files/<signed grant>. The
 // URL is the only credential: its signature, expiry and command are checked before anything is
@@ -79,22 +77,5 @@ async function transfer(request: Request, context: TokenParams, requestId: strin
   return remove(grant, requestId);
 }
 
-async function handle(request: Request, context: TokenParams): Promise<Response> {
-  const requestId = requestIdOf(request.headers.get("x-request-id"));
-  try {
-    return await transfer(request, context, requestId);
-  } catch (error) {
-    return errorResponse(asApiError(error, requestId), requestId, request.headers.get("accept"));
-  }
-}
-
 /** The handlers of /files/<token>: every method, so others get the API's error body too. */
-export const fileRoute = {
-  GET: handle,
-  HEAD: handle,
-  PUT: handle,
-  DELETE: handle,
-  POST: handle,
-  PATCH: handle,
-  OPTIONS: handle,
-};
+export const fileRoute = standaloneRoute(transfer);

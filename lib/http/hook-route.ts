@@ -1,15 +1,12 @@
 import { SIGNATURE_HEADERS } from "../actions/deliveries/signature";
 import { env } from "../env";
 import { ApiError } from "../errors";
-import { asApiError } from "../pipeline/invoke";
 import { limit } from "../pipeline/limits";
 import { receiveHook } from "../services/actions/hook";
 import { parseJsonObject, readLimited } from "./body";
 import { clientAddressOf } from "./client-address";
-import { errorResponse } from "./error-response";
 import { jsonResponse } from "./json-response";
-import { requestIdOf } from "./request-id";
-import { everyMethod } from "./route-adapter";
+import { standaloneRoute } from "./standalone-route";
 
 // POST /hooks/actions/<action ID>: the http trigger (docs/api.md#inbound-webhooks). Outside the
 // verb pipeline like the file store's URLs: the request's signature with the action's secret is
@@ -41,11 +38,4 @@ async function receive(request: Request, context: HookParams, requestId: string)
 }
 
 /** The handlers of /hooks/actions/<id>: every method, so others get the API's error body too. */
-export const hookRoute = everyMethod(async (request: Request, context: HookParams) => {
-  const requestId = requestIdOf(request.headers.get("x-request-id"));
-  try {
-    return await receive(request, context, requestId);
-  } catch (error) {
-    return errorResponse(asApiError(error, requestId), requestId, request.headers.get("accept"));
-  }
-});
+export const hookRoute = standaloneRoute(receive);
