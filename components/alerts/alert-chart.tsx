@@ -1,22 +1,12 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ianaZone } from "@/lib/charts/format";
-import { periodForWidth } from "@/lib/charts/period";
-import { metricKeys } from "@/lib/api/query-keys";
-import { useApi } from "@/lib/api/use-api";
-import { fetchMetrics } from "@/lib/contracts/metric";
 import type { AlertView } from "@/lib/contracts/alert";
 import { MetricGraph } from "../metrics/metric-graph";
-import { useElementWidth } from "../metrics/use-element-width";
+import { CHART_TIMEZONE, useSpanChart } from "../metrics/use-span-chart";
 import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
 import { Section } from "../ui/section";
 import { alertChartSpan, type AlertSeries } from "./alert-series";
-
-const TIMEZONE = "local";
-/** The value axis takes this much of the graph's width, as on the device page. */
-const VALUE_AXIS_PX = 56;
 
 /**
  * When it fired (labelled on the left: it is often the graph's right edge), and when its condition
@@ -32,26 +22,10 @@ function markersOf(alert: AlertView) {
 
 /** The alert's metric from before it fired to after its last raise, with the moment it fired marked. */
 export function AlertChart({ alert, series }: { alert: AlertView; series: AlertSeries }) {
-  const api = useApi();
-  const { ref, width } = useElementWidth<HTMLDivElement>();
   // The span is fixed when the page opens: an alert's past does not move.
   const [now] = useState(Date.now);
   const { from, to } = alertChartSpan(alert, now);
-  const items = [
-    {
-      ...series,
-      accumulate: false,
-      period: periodForWidth(to - from, Math.max(width - VALUE_AXIS_PX, 1)),
-      start: Math.round(from),
-      end: Math.round(to),
-      timezone: ianaZone(TIMEZONE),
-    },
-  ];
-  const chart = useQuery({
-    queryKey: metricKeys.fetch(items),
-    queryFn: () => api.call(fetchMetrics, { items }),
-    enabled: width > 0,
-  });
+  const { ref, chart } = useSpanChart([series], from, to);
   return (
     <Section
       title={`${series.metric} around the alert`}
@@ -65,7 +39,7 @@ export function AlertChart({ alert, series }: { alert: AlertView; series: AlertS
             series={chart.data}
             from={from}
             to={to}
-            timezone={TIMEZONE}
+            timezone={CHART_TIMEZONE}
             name={series.metric}
             markers={markersOf(alert)}
           />

@@ -1,15 +1,10 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { describeRange, resolveRange, type TimeRange } from "@/lib/charts/time-range";
-import { formatInstant, ianaZone } from "@/lib/charts/format";
-import { periodForWidth } from "@/lib/charts/period";
-import { metricKeys } from "@/lib/api/query-keys";
-import { useApi } from "@/lib/api/use-api";
-import { fetchMetrics } from "@/lib/contracts/metric";
+import { formatInstant } from "@/lib/charts/format";
 import { MetricGraph } from "../metrics/metric-graph";
-import { useElementWidth } from "../metrics/use-element-width";
+import { CHART_TIMEZONE, useSpanChart } from "../metrics/use-span-chart";
 import { Loading } from "../ui/loading";
 import { ErrorNotice } from "../ui/notice";
 import { useLatestValues, type LatestValue } from "./latest-values";
@@ -19,9 +14,6 @@ import { metricsOf, unusualNamespace } from "./series-display";
 
 // A relative range ("the last hour") moves on while the page is open; a zoomed one stays put.
 const REDRAW_MS = 30_000;
-const TIMEZONE = "local";
-/** The graph's value axis takes this much of its width (as on the dashboard): the plot has the rest. */
-const VALUE_AXIS_PX = 56;
 
 /** The span drawn: for a relative range, as seen when it was picked, and again every REDRAW_MS. */
 function useSpan(range: TimeRange): { from: number; to: number } {
@@ -47,26 +39,9 @@ function DeviceChart({
   to: number;
   onZoom: (from: number, to: number) => void;
 }) {
-  const api = useApi();
-  const { ref, width } = useElementWidth<HTMLDivElement>();
   const { namespace, metric } = series[0]!;
-  const items = series.map((one) => ({
-    namespace,
-    metric,
-    dimensions: one.dimensions,
-    statistic: "avg" as const,
-    accumulate: false,
-    period: periodForWidth(to - from, Math.max(width - VALUE_AXIS_PX, 1)),
-    start: Math.round(from),
-    end: Math.round(to),
-    timezone: ianaZone(TIMEZONE),
-  }));
-  const chart = useQuery({
-    queryKey: metricKeys.fetch(items),
-    queryFn: () => api.call(fetchMetrics, { items }),
-    enabled: width > 0,
-    placeholderData: keepPreviousData,
-  });
+  const asked = series.map((one) => ({ namespace, metric, dimensions: one.dimensions, statistic: "avg" as const }));
+  const { ref, chart } = useSpanChart(asked, from, to, { keepPrevious: true });
   const other = unusualNamespace(namespace);
   return (
     <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
@@ -83,7 +58,7 @@ function DeviceChart({
             series={chart.data}
             from={from}
             to={to}
-            timezone={TIMEZONE}
+            timezone={CHART_TIMEZONE}
             syncId="device"
             onZoom={onZoom}
             name={metric}
@@ -131,7 +106,7 @@ export function DeviceCharts({ deviceId }: { deviceId: string }) {
           <h2 id="device-charts" className="font-semibold">
             Charts
           </h2>
-          <p className="text-xs text-muted">{describeRange(range, (ms) => formatInstant(ms, TIMEZONE))}</p>
+          <p className="text-xs text-muted">{describeRange(range, (ms) => formatInstant(ms, CHART_TIMEZONE))}</p>
         </div>
         <RangePicker />
       </div>
