@@ -13,6 +13,8 @@ import { PrismaClient, type Prisma } from "./generated/sqlite/client";
 export type Db = PrismaClient;
 /** The root client or an interactive transaction: data-access functions accept either. */
 export type Queryable = Prisma.TransactionClient | PrismaClient;
+/** An interactive transaction's client, as transaction() hands it to its work. */
+export type Transaction = Prisma.TransactionClient;
 
 /**
  * `root`: what db() answers. `unguarded`: the same connection without the root guard, where
@@ -90,7 +92,7 @@ export async function disconnect(): Promise<void> {
  * Runs `work` in one transaction. On SQLite no other statement runs until it ends (decision 011);
  * inside it, every statement must use `tx`: the root client there fails at once.
  */
-export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   return connected().unguarded.$transaction((tx) => markedAsTransaction(() => work(tx)), {
     timeout: 20_000,
     maxWait: 20_000,

@@ -1,4 +1,4 @@
-import type { Prisma } from "../../db/generated/sqlite/client";
+import type { Transaction } from "../../db/client";
 import type { ActionRecord } from "../../db/actions";
 import type { RunRecord } from "../../db/action-runs";
 
@@ -28,4 +28,4 @@ export interface StepResult {
   afterCommit?: () => Promise<void>;
 }
 
-export type Step = (tx: Prisma.TransactionClient, input: StepInput) => Promise<StepResult>;
+export type Step = (tx: Transaction, input: StepInput) => Promise<StepResult>;
